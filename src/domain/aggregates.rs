@@ -1,0 +1,368 @@
+//! Aggregates of one fiscal year (FINANCE.md §2): SIG, balance-sheet masses, FRNG/BFR/trésorerie.
+
+use rust_decimal::Decimal;
+
+use super::statement::{BalanceLine as B, IncomeLine as I, ReportedLine as R, Statement};
+
+macro_rules! aggregates {
+    ( $( $variant:ident => $key:literal, $flow:literal, $fr:literal, $en:literal; )+ ) => {
+        /// Every aggregate of FINANCE.md §2.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Aggregate { $( $variant ),+ }
+
+        impl Aggregate {
+            pub const ALL: &'static [Aggregate] = &[ $( Aggregate::$variant ),+ ];
+
+            /// The name used in `data-testid="agg-<key>"`.
+            pub const fn key(self) -> &'static str {
+                match self { $( Aggregate::$variant => $key ),+ }
+            }
+
+            /// True for income-statement flows, which are annualised before meeting a stock.
+            pub const fn is_flow(self) -> bool {
+                match self { $( Aggregate::$variant => $flow ),+ }
+            }
+
+            pub const fn label(self, french: bool) -> &'static str {
+                match self { $( Aggregate::$variant => if french { $fr } else { $en } ),+ }
+            }
+        }
+    };
+}
+
+aggregates! {
+    Revenue => "revenue", true, "Chiffre d'affaires HT (FL)", "Revenue excl. VAT (FL)";
+    CommercialMargin => "commercial_margin", true, "Marge commerciale", "Commercial margin";
+    Production => "production", true, "Production de l'exercice", "Production for the year";
+    ExternalConsumption => "external_consumption", true, "Consommations en provenance des tiers", "External consumption";
+    ValueAdded => "value_added", true, "Valeur ajoutée", "Value added";
+    PersonnelCosts => "personnel_costs", true, "Charges de personnel", "Personnel costs";
+    Ebitda => "ebitda", true, "Excédent brut d'exploitation (EBE)", "EBITDA (gross operating surplus)";
+    OperatingResult => "operating_result", true, "Résultat d'exploitation (GG)", "Operating result (GG)";
+    CurrentResult => "current_result", true, "Résultat courant avant impôts", "Current result before tax";
+    NetIncome => "net_income", true, "Résultat net (HN)", "Net income (HN)";
+    Caf => "caf", true, "Capacité d'autofinancement (CAF)", "Cash flow from operations (CAF)";
+    FixedAssets => "fixed_assets", false, "Actif immobilisé", "Fixed assets";
+    CurrentAssets => "current_assets", false, "Actif circulant", "Current assets";
+    TotalAssets => "total_assets", false, "Total bilan (EE)", "Total assets (EE)";
+    Equity => "equity", false, "Capitaux propres (DL)", "Equity (DL)";
+    FinancialDebt => "financial_debt", false, "Dettes financières", "Financial debt";
+    StructuralFinancialDebt => "structural_financial_debt", false, "Dettes financières structurelles", "Structural financial debt";
+    OperatingLiabilities => "operating_liabilities", false, "Dettes d'exploitation", "Operating liabilities";
+    TotalDebts => "total_debts", false, "Total des dettes (EC)", "Total debts (EC)";
+    TotalLiabilities => "total_liabilities", false, "Total passif", "Total liabilities";
+    ShortTermDebt => "short_term_debt", false, "Dettes à court terme", "Short-term debt";
+    StableResources => "stable_resources", false, "Ressources stables", "Stable resources";
+    WorkingCapital => "working_capital", false, "Fonds de roulement net global (FRNG)", "Net working capital";
+    WorkingCapitalRequirement => "working_capital_requirement", false, "Besoin en fonds de roulement (BFR)", "Working capital requirement";
+    NetCash => "net_cash", false, "Trésorerie nette", "Net cash";
+    NetFinancialDebt => "net_financial_debt", false, "Endettement financier net", "Net financial debt";
+    TangibleNetWorth => "tangible_net_worth", false, "Actif net tangible", "Tangible net worth";
+}
+
+/// A sum of optional terms: absent when every term is absent, otherwise absent terms count as 0.
+pub fn sum<const N: usize>(terms: [Option<Decimal>; N]) -> Option<Decimal> {
+    terms
+        .into_iter()
+        .flatten()
+        // Saturating: inputs are bounded by the parsers; this only keeps hostile values from panicking.
+        .fold(None, |acc, v| {
+            Some(acc.unwrap_or(Decimal::ZERO).saturating_add(v))
+        })
+}
+
+/// The negation of an optional term, for differences written as sums.
+pub fn neg(v: Option<Decimal>) -> Option<Decimal> {
+    v.map(|x| -x)
+}
+
+/// The aggregates of one statement, as in the statement (not annualised).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Aggregates([Option<Decimal>; Aggregate::ALL.len()]);
+
+impl Aggregates {
+    pub fn get(&self, a: Aggregate) -> Option<Decimal> {
+        self.0[a as usize]
+    }
+
+    fn set(&mut self, a: Aggregate, v: Option<Decimal>) {
+        self.0[a as usize] = v;
+    }
+
+    /// Computes every aggregate; with `use_reported`, the published key figures replace the sums
+    /// of lines ("reported totals win"), otherwise the lines alone are used (for the warnings).
+    pub fn compute(s: &Statement, use_reported: bool) -> Self {
+        let b = |l: B| s.bs(l);
+        let i = |l: I| s.is(l);
+        let rep = |l: R, lines: Option<Decimal>| {
+            if use_reported {
+                s.rep(l).or(lines)
+            } else {
+                lines
+            }
+        };
+        let mut a = Aggregates::default();
+
+        // Income statement (soldes intermédiaires de gestion).
+        let revenue = rep(
+            R::Revenue,
+            sum([i(I::SalesOfGoods), i(I::SalesOfProduction)]),
+        );
+        let commercial_margin = sum([
+            i(I::SalesOfGoods),
+            neg(i(I::PurchasesOfGoods)),
+            neg(i(I::GoodsInventoryChange)),
+        ]);
+        let production = sum([
+            i(I::SalesOfProduction),
+            i(I::StoredProduction),
+            i(I::CapitalisedProduction),
+        ]);
+        let external_consumption = sum([
+            i(I::PurchasesOfMaterials),
+            i(I::MaterialsInventoryChange),
+            i(I::ExternalCharges),
+        ]);
+        let value_added = sum([commercial_margin, production, neg(external_consumption)]);
+        let personnel_costs = sum([i(I::Wages), i(I::SocialCharges)]);
+        let ebitda = rep(
+            R::Ebitda,
+            sum([
+                value_added,
+                i(I::OperatingSubsidies),
+                neg(i(I::TaxesAndDuties)),
+                neg(personnel_costs),
+            ]),
+        );
+        let operating_result = rep(
+            R::OperatingResult,
+            sum([
+                ebitda,
+                i(I::ReversalsAndTransfers),
+                i(I::OtherOperatingIncome),
+                neg(i(I::Depreciation)),
+                neg(i(I::OperatingProvisions)),
+                neg(i(I::OtherOperatingCharges)),
+            ]),
+        );
+        let current_result = sum([
+            operating_result,
+            i(I::FinancialIncome),
+            neg(i(I::FinancialCharges)),
+        ]);
+        let net_income = rep(
+            R::NetIncome,
+            sum([
+                current_result,
+                i(I::ExceptionalIncome),
+                neg(i(I::ExceptionalCharges)),
+                neg(i(I::EmployeeProfitSharing)),
+                neg(i(I::IncomeTax)),
+            ]),
+        );
+        let caf = sum([
+            net_income,
+            i(I::Depreciation),
+            i(I::OperatingProvisions),
+            i(I::FinancialProvisions),
+            neg(i(I::ReversalsAndTransfers)),
+        ]);
+
+        // Balance sheet.
+        let fixed_assets = sum([
+            b(B::IntangibleAssets),
+            b(B::TangibleAssets),
+            b(B::FinancialAssets),
+        ]);
+        let current_assets = sum([
+            b(B::Inventories),
+            b(B::AdvancesPaid),
+            b(B::TradeReceivables),
+            b(B::OtherReceivables),
+            b(B::MarketableSecurities),
+            b(B::Cash),
+            b(B::PrepaidExpenses),
+        ]);
+        let total_assets = rep(
+            R::TotalAssets,
+            sum([
+                b(B::UncalledCapital),
+                fixed_assets,
+                current_assets,
+                b(B::AccrualsAssets),
+            ]),
+        );
+        let equity = rep(
+            R::Equity,
+            sum([
+                b(B::ShareCapital),
+                b(B::Reserves),
+                b(B::YearResult),
+                b(B::SubsidiesAndRegulatedProvisions),
+            ]),
+        );
+        let financial_debt = sum([b(B::Bonds), b(B::BankDebt), b(B::OtherFinancialDebt)]);
+        let structural_financial_debt = sum([financial_debt, neg(b(B::BankOverdrafts))]);
+        let operating_liabilities = sum([
+            b(B::CustomerAdvances),
+            b(B::TradePayables),
+            b(B::TaxAndSocialLiabilities),
+            b(B::OtherLiabilities),
+            b(B::DeferredIncome),
+        ]);
+        let total_debts = sum([financial_debt, operating_liabilities]);
+        let total_liabilities = sum([
+            equity,
+            b(B::OtherEquity),
+            b(B::Provisions),
+            total_debts,
+            b(B::AccrualsLiabilities),
+        ]);
+        let short_term_debt =
+            b(B::DebtsWithinOneYear).or_else(|| sum([b(B::BankOverdrafts), operating_liabilities]));
+        let stable_resources = sum([
+            equity,
+            b(B::OtherEquity),
+            b(B::Provisions),
+            structural_financial_debt,
+        ]);
+        let working_capital = sum([
+            stable_resources,
+            neg(fixed_assets),
+            neg(b(B::UncalledCapital)),
+        ]);
+        let working_capital_requirement = sum([
+            b(B::Inventories),
+            b(B::AdvancesPaid),
+            b(B::TradeReceivables),
+            b(B::OtherReceivables),
+            b(B::PrepaidExpenses),
+            neg(operating_liabilities),
+        ]);
+        let net_cash = sum([
+            b(B::Cash),
+            b(B::MarketableSecurities),
+            neg(b(B::BankOverdrafts)),
+        ]);
+        let net_financial_debt = sum([
+            financial_debt,
+            neg(b(B::Cash)),
+            neg(b(B::MarketableSecurities)),
+        ]);
+        let tangible_net_worth = sum([
+            equity,
+            neg(b(B::IntangibleAssets)),
+            neg(b(B::UncalledCapital)),
+        ]);
+
+        use Aggregate as A;
+        for (k, v) in [
+            (A::Revenue, revenue),
+            (A::CommercialMargin, commercial_margin),
+            (A::Production, production),
+            (A::ExternalConsumption, external_consumption),
+            (A::ValueAdded, value_added),
+            (A::PersonnelCosts, personnel_costs),
+            (A::Ebitda, ebitda),
+            (A::OperatingResult, operating_result),
+            (A::CurrentResult, current_result),
+            (A::NetIncome, net_income),
+            (A::Caf, caf),
+            (A::FixedAssets, fixed_assets),
+            (A::CurrentAssets, current_assets),
+            (A::TotalAssets, total_assets),
+            (A::Equity, equity),
+            (A::FinancialDebt, financial_debt),
+            (A::StructuralFinancialDebt, structural_financial_debt),
+            (A::OperatingLiabilities, operating_liabilities),
+            (A::TotalDebts, total_debts),
+            (A::TotalLiabilities, total_liabilities),
+            (A::ShortTermDebt, short_term_debt),
+            (A::StableResources, stable_resources),
+            (A::WorkingCapital, working_capital),
+            (A::WorkingCapitalRequirement, working_capital_requirement),
+            (A::NetCash, net_cash),
+            (A::NetFinancialDebt, net_financial_debt),
+            (A::TangibleNetWorth, tangible_net_worth),
+        ] {
+            a.set(k, v);
+        }
+        a
+    }
+}
+
+/// A flow brought to twelve months: `x × 12 / months` (multiplication first, one division).
+pub fn annualise(x: Decimal, months: u8) -> Decimal {
+    let m = Decimal::from(months.max(1));
+    if months == 12 {
+        x
+    } else {
+        x.checked_mul(Decimal::from(12))
+            .map(|v| v / m)
+            .unwrap_or_else(|| (x / m).saturating_mul(Decimal::from(12)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testutil::d;
+    use chrono::NaiveDate;
+
+    fn year() -> Statement {
+        Statement::new(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default())
+    }
+
+    #[test]
+    fn sum_is_absent_only_when_every_term_is() {
+        assert_eq!(sum::<2>([None, None]), None);
+        assert_eq!(sum([None, Some(d("5"))]), Some(d("5")));
+        assert_eq!(sum([Some(d("0")), None]), Some(d("0")));
+        assert_eq!(sum([Some(d("5")), neg(Some(d("7")))]), Some(d("-2")));
+    }
+
+    #[test]
+    fn empty_statement_has_no_aggregate() {
+        let a = Aggregates::compute(&year(), true);
+        for &k in Aggregate::ALL {
+            assert_eq!(a.get(k), None, "{}", k.key());
+        }
+    }
+
+    #[test]
+    fn reported_totals_win_and_flow_into_dependants() {
+        let mut s = year();
+        s.income_statement.set(I::SalesOfGoods, Some(d("100")));
+        s.income_statement.set(I::PurchasesOfGoods, Some(d("60")));
+        s.income_statement.set(I::Depreciation, Some(d("10")));
+        s.reported.set(R::Ebitda, Some(d("50")));
+        let with = Aggregates::compute(&s, true);
+        let lines = Aggregates::compute(&s, false);
+        // Lines: VA = 100 − 60 = 40; EBE = 40. Reported EBE 50 wins.
+        assert_eq!(lines.get(Aggregate::Ebitda), Some(d("40")));
+        assert_eq!(with.get(Aggregate::Ebitda), Some(d("50")));
+        // REX = EBE − depreciation: 50 − 10 = 40 with the reported EBE, 40 − 10 = 30 from lines.
+        assert_eq!(with.get(Aggregate::OperatingResult), Some(d("40")));
+        assert_eq!(lines.get(Aggregate::OperatingResult), Some(d("30")));
+    }
+
+    #[test]
+    fn short_term_debt_prefers_debts_within_one_year() {
+        let mut s = year();
+        s.balance_sheet.set(B::BankOverdrafts, Some(d("10")));
+        s.balance_sheet.set(B::TradePayables, Some(d("20")));
+        let a = Aggregates::compute(&s, true);
+        assert_eq!(a.get(Aggregate::ShortTermDebt), Some(d("30")));
+        s.balance_sheet.set(B::DebtsWithinOneYear, Some(d("25")));
+        let a = Aggregates::compute(&s, true);
+        assert_eq!(a.get(Aggregate::ShortTermDebt), Some(d("25")));
+    }
+
+    #[test]
+    fn annualise_eighteen_months() {
+        // 600 over 18 months → 600 × 12 / 18 = 400 a year.
+        assert_eq!(annualise(d("600"), 18), d("400"));
+        assert_eq!(annualise(d("600"), 12), d("600"));
+        assert_eq!(annualise(d("100"), 6), d("200"));
+    }
+}

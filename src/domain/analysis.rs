@@ -1,0 +1,170 @@
+//! The full analysis of a client file: every year's aggregates, ratios and scores, the grid,
+//! the limit and terms, the legal checks. Derived, never stored.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::aggregates::{annualise, Aggregate, Aggregates};
+use super::client::ClientFile;
+use super::grid::{self, GridInputs, GridResult};
+use super::legal::{self, LegalCheck};
+use super::limit::{self, add_months, LimitInputs, LimitResult};
+use super::policy::Policy;
+use super::ratios::{self, RatioId, RatioResult, YearInputs};
+use super::scores::{self, ScoreId, ScoreResult};
+use super::statement::Statement;
+use super::warnings::{self, Warning};
+
+/// One fiscal year, analysed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearAnalysis {
+    pub closing_date: NaiveDate,
+    pub duration_months: u8,
+    /// As in the statement, not annualised.
+    pub aggregates: Aggregates,
+    pub ratios: Vec<RatioResult>,
+    pub scores: Vec<ScoreResult>,
+    pub warnings: Vec<Warning>,
+}
+
+impl YearAnalysis {
+    pub fn ratio(&self, id: RatioId) -> Option<&RatioResult> {
+        self.ratios.iter().find(|r| r.id == id)
+    }
+
+    pub fn score(&self, id: ScoreId) -> Option<&ScoreResult> {
+        self.scores.iter().find(|s| s.id == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    pub today: NaiveDate,
+    pub policy_version: u32,
+    /// Oldest first; the last is the latest year, the one the rating uses.
+    pub years: Vec<YearAnalysis>,
+    pub grid: GridResult,
+    pub limit: LimitResult,
+    pub legal: Vec<LegalCheck>,
+    /// The latest statement closed more than the policy's months ago.
+    pub stale: bool,
+}
+
+impl Analysis {
+    pub fn latest(&self) -> Option<&YearAnalysis> {
+        self.years.last()
+    }
+
+    /// An aggregate of the latest year.
+    pub fn aggregate(&self, a: Aggregate) -> Option<Decimal> {
+        self.latest().and_then(|y| y.aggregates.get(a))
+    }
+
+    /// A ratio of the latest year.
+    pub fn ratio(&self, id: RatioId) -> Option<&RatioResult> {
+        self.latest().and_then(|y| y.ratio(id))
+    }
+
+    /// A failure score of the latest year.
+    pub fn score(&self, id: ScoreId) -> Option<&ScoreResult> {
+        self.latest().and_then(|y| y.score(id))
+    }
+}
+
+fn analyse_year(
+    s: &Statement,
+    agg: Aggregates,
+    prev: Option<(&Statement, &Aggregates)>,
+    policy: &Policy,
+) -> YearAnalysis {
+    let lines = Aggregates::compute(s, false);
+    let inputs = YearInputs {
+        statement: s,
+        agg: &agg,
+        previous: prev,
+    };
+    YearAnalysis {
+        closing_date: s.closing_date,
+        duration_months: s.months(),
+        ratios: ratios::compute_all(&inputs, policy),
+        scores: scores::compute_all(s, &agg, &policy.zones),
+        warnings: warnings::check(s, &agg, &lines),
+        aggregates: agg,
+    }
+}
+
+/// Analyses a client file under a policy, on the analysis date `today`.
+pub fn analyse(file: &ClientFile, policy: &Policy, today: NaiveDate) -> Analysis {
+    let statements = file.statements_by_date();
+    let aggs: Vec<Aggregates> = statements
+        .iter()
+        .map(|s| Aggregates::compute(s, true))
+        .collect();
+    let mut years: Vec<YearAnalysis> = Vec::with_capacity(statements.len());
+    for (i, s) in statements.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| (statements[j], &aggs[j]));
+        let mut year = analyse_year(s, aggs[i], prev, policy);
+        if let Some(before) = years.last() {
+            for r in &mut year.ratios {
+                r.change = match (r.value, before.ratio(r.id).map(|p| p.value)) {
+                    (Ok(now), Some(Ok(then))) => now.checked_sub(then),
+                    _ => None,
+                };
+            }
+        }
+        years.push(year);
+    }
+
+    let latest = years.last();
+    let latest_statement = statements.last();
+    let empty: [RatioResult; 0] = [];
+    let no_scores: [ScoreResult; 0] = [];
+    let grid: GridResult = grid::rate(
+        &GridInputs {
+            file,
+            has_statement: latest.is_some(),
+            ratios: latest.map_or(&empty[..], |y| &y.ratios[..]),
+            scores: latest.map_or(&no_scores[..], |y| &y.scores[..]),
+            equity: latest.and_then(|y| y.aggregates.get(Aggregate::Equity)),
+            today,
+        },
+        policy,
+    );
+
+    let limit: LimitResult = limit::compute(
+        &LimitInputs {
+            trade: &file.trade,
+            avg_days_late: if file.qualitative.payment_history.new_client {
+                None
+            } else {
+                file.qualitative.payment_history.avg_days_late
+            },
+            class: grid.class,
+            tangible_net_worth: latest.and_then(|y| y.aggregates.get(Aggregate::TangibleNetWorth)),
+            revenue: latest.zip(latest_statement).and_then(|(y, s)| {
+                y.aggregates
+                    .get(Aggregate::Revenue)
+                    .map(|r| annualise(r, s.months()))
+            }),
+            today,
+        },
+        policy,
+    );
+
+    let dpo = latest
+        .and_then(|y| y.ratio(RatioId::DpoDays))
+        .and_then(|r| r.value.ok());
+    let stale = latest
+        .map(|y| add_months(y.closing_date, policy.stale_after_months) < today)
+        .unwrap_or(false);
+
+    Analysis {
+        today,
+        policy_version: policy.version,
+        legal: legal::checks(&file.trade, dpo),
+        stale,
+        grid,
+        limit,
+        years,
+    }
+}

@@ -1,0 +1,28 @@
+//! The domain: plain Rust, no browser code. Statements, analysis, scores, grid, limit, policy,
+//! client files, the exchange format and the parsing of what users type.
+
+pub mod aggregates;
+pub mod analysis;
+pub mod client;
+pub mod figure;
+pub mod grid;
+pub mod legal;
+pub mod limit;
+pub mod policy;
+pub mod ratios;
+pub mod scores;
+pub mod statement;
+pub mod warnings;
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    use rust_decimal::Decimal;
+
+    /// A decimal from a literal; tests only, so a typo fails the test rather than the app.
+    pub fn d(s: &str) -> Decimal {
+        match s.parse() {
+            Ok(v) => v,
+            Err(e) => panic!("bad test decimal {s}: {e}"),
+        }
+    }
+}

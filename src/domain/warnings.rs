@@ -1,0 +1,86 @@
+//! Consistency warnings of a statement: unbalanced balance sheet, reported totals that differ
+//! from their lines, year result (DI) different from net income (HN).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::aggregates::{Aggregate, Aggregates};
+use super::statement::{BalanceLine, ReportedLine, Statement};
+
+/// Differences up to this many euros are rounding, not inconsistency.
+const TOLERANCE: Decimal = Decimal::ONE;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Warning {
+    /// Total liabilities differ from total assets (bilan déséquilibré).
+    Unbalanced {
+        closing_date: NaiveDate,
+        total_assets: Decimal,
+        total_liabilities: Decimal,
+    },
+    /// A published key figure differs from the sum of its lines.
+    ReportedDiffers {
+        closing_date: NaiveDate,
+        line: ReportedLine,
+        reported: Decimal,
+        from_lines: Decimal,
+    },
+    /// The year result of the balance sheet (DI) differs from net income (HN).
+    YearResultDiffers {
+        closing_date: NaiveDate,
+        year_result: Decimal,
+        net_income: Decimal,
+    },
+}
+
+fn differs(a: Decimal, b: Decimal) -> bool {
+    (a - b).abs() > TOLERANCE
+}
+
+/// The warnings of one statement, given its aggregates with and without the reported totals.
+pub fn check(s: &Statement, agg: &Aggregates, lines: &Aggregates) -> Vec<Warning> {
+    let closing_date = s.closing_date;
+    let mut out = Vec::new();
+    if let (Some(ta), Some(tl)) = (
+        agg.get(Aggregate::TotalAssets),
+        agg.get(Aggregate::TotalLiabilities),
+    ) {
+        if differs(ta, tl) {
+            out.push(Warning::Unbalanced {
+                closing_date,
+                total_assets: ta,
+                total_liabilities: tl,
+            });
+        }
+    }
+    for &line in ReportedLine::ALL {
+        let aggregate = match line {
+            ReportedLine::Revenue => Aggregate::Revenue,
+            ReportedLine::Ebitda => Aggregate::Ebitda,
+            ReportedLine::OperatingResult => Aggregate::OperatingResult,
+            ReportedLine::NetIncome => Aggregate::NetIncome,
+            ReportedLine::Equity => Aggregate::Equity,
+            ReportedLine::TotalAssets => Aggregate::TotalAssets,
+        };
+        if let (Some(reported), Some(from_lines)) = (s.rep(line), lines.get(aggregate)) {
+            if differs(reported, from_lines) {
+                out.push(Warning::ReportedDiffers {
+                    closing_date,
+                    line,
+                    reported,
+                    from_lines,
+                });
+            }
+        }
+    }
+    if let (Some(di), Some(hn)) = (s.bs(BalanceLine::YearResult), agg.get(Aggregate::NetIncome)) {
+        if differs(di, hn) {
+            out.push(Warning::YearResultDiffers {
+                closing_date,
+                year_result: di,
+                net_income: hn,
+            });
+        }
+    }
+    out
+}

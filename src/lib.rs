@@ -1,0 +1,18 @@
+//! Encours: the credit-scoring workbench.
+//!
+//! `domain` is plain Rust (tested and benchmarked natively); `storage` and `ui` are the browser
+//! app, compiled for wasm only.
+
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// Mounts the app on the page body.
+#[cfg(target_arch = "wasm32")]
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(ui::App);
+}

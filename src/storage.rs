@@ -1,0 +1,1 @@
+//! Local storage: the only module that touches the browser's storage.
