@@ -1,0 +1,5 @@
+//! One module per screen.
+
+pub mod analysis;
+pub mod client;
+pub mod portfolio;
