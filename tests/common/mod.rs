@@ -1,0 +1,41 @@
+//! Helpers shared by the engine's integration tests.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use encours::domain::analysis::{analyse, Analysis};
+use encours::domain::client::ClientFile;
+use encours::domain::policy::Policy;
+use rust_decimal::Decimal;
+
+/// A decimal from a literal (a typo fails the test).
+pub fn d(s: &str) -> Decimal {
+    match s.parse() {
+        Ok(v) => v,
+        Err(e) => panic!("bad test decimal {s}: {e}"),
+    }
+}
+
+pub fn date(y: i32, m: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, day) {
+        Some(v) => v,
+        None => panic!("bad test date {y}-{m}-{day}"),
+    }
+}
+
+/// The analysis date of every demo test.
+pub fn today() -> NaiveDate {
+    date(2026, 11, 22)
+}
+
+pub fn run(file: &ClientFile) -> Analysis {
+    analyse(file, &Policy::default(), today())
+}
+
+/// A figure rounded as `data-value` shows it: four places, half-even.
+pub fn r4(v: Option<Decimal>) -> String {
+    encours::domain::figure::ratio_value(v)
+}
+
+pub fn r2(v: Option<Decimal>) -> String {
+    encours::domain::figure::amount_value(v)
+}

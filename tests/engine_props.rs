@@ -1,0 +1,136 @@
+//! Property tests: no input makes the engine panic, and its invariants hold.
+
+mod common;
+
+use chrono::NaiveDate;
+use encours::domain::analysis::analyse;
+use encours::domain::client::{
+    ClientFile, CollectiveProceeding, PaymentHistory, Qualitative, SectorRisk, TermsBasis, Trade,
+};
+use encours::domain::policy::Policy;
+use encours::domain::statement::{BalanceLine, IncomeLine, ReportedLine, Statement};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+/// Amounts as the parsers accept them: |x| ≤ 10^15, up to 6 decimals; some absent.
+fn amount() -> impl Strategy<Value = Option<Decimal>> {
+    prop_oneof![
+        2 => Just(None),
+        1 => Just(Some(Decimal::ZERO)),
+        4 => (-1_000_000_000i64..1_000_000_000i64).prop_map(|v| Some(Decimal::new(v, 0))),
+        2 => (-1_000_000_000_000_000_000i64..=1_000_000_000_000_000_000i64, 0u32..=6)
+            .prop_map(|(v, s)| Some(Decimal::new(v, s + 3).round_dp(6))),
+        1 => prop_oneof![
+            Just(Some(Decimal::new(1_000_000_000_000_000, 0))),
+            Just(Some(Decimal::new(-1_000_000_000_000_000, 0))),
+            Just(Some(Decimal::new(1, 6))),
+            Just(Some(Decimal::new(-1, 6))),
+        ],
+    ]
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (1950i32..2035, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
+}
+
+fn statement() -> impl Strategy<Value = Statement> {
+    (
+        date(),
+        0u8..=30, // out-of-range durations too: the engine clamps
+        prop::collection::vec(amount(), BalanceLine::ALL.len()),
+        prop::collection::vec(amount(), IncomeLine::ALL.len()),
+        prop::collection::vec(amount(), ReportedLine::ALL.len()),
+    )
+        .prop_map(|(closing, months, bs, is, rep)| {
+            let mut s = Statement::new(closing);
+            s.duration_months = months;
+            for (l, v) in BalanceLine::ALL.iter().zip(bs) {
+                s.balance_sheet.set(*l, v);
+            }
+            for (l, v) in IncomeLine::ALL.iter().zip(is) {
+                s.income_statement.set(*l, v);
+            }
+            for (l, v) in ReportedLine::ALL.iter().zip(rep) {
+                s.reported.set(*l, v);
+            }
+            s
+        })
+}
+
+fn small_u32() -> impl Strategy<Value = Option<u32>> {
+    prop_oneof![Just(None), (0u32..400).prop_map(Some), Just(Some(u32::MAX))]
+}
+
+fn client() -> impl Strategy<Value = ClientFile> {
+    (
+        prop::collection::vec(statement(), 0..=5),
+        prop::option::of(date()),
+        prop::option::of(prop::sample::select(SectorRisk::ALL.to_vec())),
+        (any::<bool>(), small_u32(), small_u32(), prop::sample::select(CollectiveProceeding::ALL.to_vec()), prop::option::of(0u8..=7)),
+        (amount(), small_u32(), any::<bool>(), small_u32(), amount(), amount(), amount()),
+    )
+        .prop_map(|(statements, created_on, sector_risk, q, t)| ClientFile {
+            id: "p".into(),
+            name: "P".into(),
+            created_on,
+            sector_risk,
+            qualitative: Qualitative {
+                payment_history: PaymentHistory { new_client: q.0, avg_days_late: q.1 },
+                payment_incidents_12m: q.2,
+                collective_proceeding: q.3,
+                information_quality: q.4,
+            },
+            trade: Trade {
+                expected_annual_sales: t.0,
+                terms_days: t.1,
+                terms_basis: if t.2 { TermsBasis::EndOfMonth } else { TermsBasis::Net },
+                expected_delay_days: t.3,
+                insurance_cover: t.4,
+                guarantees: t.5,
+                requested_limit: t.6,
+            },
+            statements,
+            ..ClientFile::default()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn the_engine_never_panics_and_keeps_its_invariants(f in client(), today in date()) {
+        let policy = Policy::default();
+        let a = analyse(&f, &policy, today);
+        let l = &a.limit;
+        // 0 ≤ limit ≤ capacity + secured, and ≤ need when there is one
+        prop_assert!(l.recommended >= Decimal::ZERO);
+        prop_assert!(l.recommended <= l.capacity + l.secured);
+        if let Some(need) = l.need {
+            prop_assert!(l.recommended <= need);
+        }
+        // a multiple of the rounding step
+        prop_assert!((l.recommended % policy.rounding_step).is_zero());
+        prop_assert!(l.unsecured >= Decimal::ZERO && l.unsecured <= l.recommended);
+        prop_assert!(l.capacity >= Decimal::ZERO);
+        // score within 0–100, completeness within 0–1
+        if let Some(s) = a.grid.score {
+            prop_assert!(s >= Decimal::ZERO && s <= Decimal::from(100));
+        }
+        prop_assert!(a.grid.completeness >= Decimal::ZERO && a.grid.completeness <= Decimal::ONE);
+        // contributions add up to the score
+        let total: Decimal = a.grid.criteria.iter().filter_map(|c| c.contribution).sum();
+        if let Some(s) = a.grid.score {
+            prop_assert!((total - s).abs() < Decimal::new(1, 20));
+        }
+        // one analysed year per statement, latest last
+        prop_assert_eq!(a.years.len(), f.statements.len());
+        prop_assert!(a.years.windows(2).all(|w| w[0].closing_date <= w[1].closing_date));
+        // knock-outs
+        if f.qualitative.collective_proceeding != CollectiveProceeding::None {
+            prop_assert_eq!(a.grid.class, encours::domain::grid::RiskClass::E);
+        } else if f.statements.is_empty() {
+            prop_assert_eq!(a.grid.class, encours::domain::grid::RiskClass::NotRated);
+        }
+    }
+}
