@@ -219,7 +219,7 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
             max_days,
             deposit_share: class_policy.deposit_share,
             requested_effective_days: effective_days,
-            requested_beyond_policy: effective_days > max_days,
+            requested_beyond_policy: t.terms_days.is_some() && effective_days > max_days,
         },
         review_due: add_months(inputs.today, class_policy.review_months),
     }

@@ -4,11 +4,14 @@
 pub mod aggregates;
 pub mod analysis;
 pub mod client;
+pub mod exchange;
 pub mod figure;
 pub mod grid;
 pub mod legal;
 pub mod limit;
+pub mod parse;
 pub mod policy;
+pub mod policy_check;
 pub mod ratios;
 pub mod scores;
 pub mod statement;

@@ -1,0 +1,279 @@
+//! Validation of a credit policy: an invalid policy cannot be saved or imported.
+//!
+//! Each problem names the place it was found (`criteria.gearing.bands[2].bound`), so the policy
+//! editor can show it at the field and an import can show it in its message.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+
+use super::grid::{CriterionId, RiskClass};
+use super::legal::LEGAL_MAX_NET_DAYS;
+use super::policy::{Direction, Policy, Scale};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PolicyProblem {
+    /// The active weights do not sum to 100 (their sum is given).
+    WeightsSum(Decimal),
+    /// A weight below 0 or above 100.
+    WeightRange,
+    /// Points outside 0–100.
+    PointsRange,
+    /// A share (percentage) outside 0–100 %.
+    ShareRange,
+    /// A criterion has no band.
+    NoBand,
+    /// Only the last band may be open-ended, and it must be.
+    LastBandOpen,
+    /// Bounds are not strictly ordered from the best band to the worst.
+    BandsOrder,
+    /// Class thresholds must decrease from A to D, within 0–100.
+    ClassThresholds,
+    /// Good and watch bounds of a ratio in the wrong order.
+    RatioBandsOrder,
+    /// Zones of a failure score in the wrong order.
+    ZonesOrder,
+    /// Terms longer than the legal maximum of 60 days.
+    TermsBeyondLegal,
+    /// Months out of 1–120.
+    MonthsRange,
+    /// The rounding step must be positive.
+    RoundingStep,
+    /// Something appears twice (a criterion, a class, a ratio).
+    Duplicate,
+    /// A class has no limit rules.
+    MissingClass(RiskClass),
+    /// The JSON is not a policy (serde's message).
+    NotAPolicy(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyError {
+    pub path: String,
+    pub problem: PolicyProblem,
+}
+
+impl PolicyError {
+    fn new(path: impl Into<String>, problem: PolicyProblem) -> Self {
+        Self {
+            path: path.into(),
+            problem,
+        }
+    }
+
+    /// The message, in French or English, with its place.
+    pub fn message(&self, french: bool) -> String {
+        use PolicyProblem as P;
+        let what = match (&self.problem, french) {
+            (P::WeightsSum(s), true) => format!("les poids des critères actifs font {s}, ils doivent faire 100"),
+            (P::WeightsSum(s), false) => format!("the active criteria's weights add up to {s}; they must add up to 100"),
+            (P::WeightRange, true) => "un poids doit être compris entre 0 et 100".into(),
+            (P::WeightRange, false) => "a weight must be between 0 and 100".into(),
+            (P::PointsRange, true) => "les points doivent être compris entre 0 et 100".into(),
+            (P::PointsRange, false) => "points must be between 0 and 100".into(),
+            (P::ShareRange, true) => "un pourcentage doit être compris entre 0 et 100 %".into(),
+            (P::ShareRange, false) => "a percentage must be between 0 and 100 %".into(),
+            (P::NoBand, true) => "le critère n'a aucune tranche".into(),
+            (P::NoBand, false) => "the criterion has no band".into(),
+            (P::LastBandOpen, true) => "seule la dernière tranche est sans borne, et elle doit l'être".into(),
+            (P::LastBandOpen, false) => "only the last band is open-ended, and it must be".into(),
+            (P::BandsOrder, true) => "les bornes doivent aller de la meilleure tranche à la moins bonne, sans se chevaucher".into(),
+            (P::BandsOrder, false) => "bounds must run from the best band to the worst, with no overlap".into(),
+            (P::ClassThresholds, true) => "les seuils des classes doivent décroître de A à D, entre 0 et 100".into(),
+            (P::ClassThresholds, false) => "class thresholds must decrease from A to D, within 0–100".into(),
+            (P::RatioBandsOrder, true) => "la borne « bon » doit être meilleure que la borne « à surveiller »".into(),
+            (P::RatioBandsOrder, false) => "the 'good' bound must be better than the 'watch' bound".into(),
+            (P::ZonesOrder, true) => "les zones du score doivent être dans l'ordre".into(),
+            (P::ZonesOrder, false) => "the score's zones must be in order".into(),
+            (P::TermsBeyondLegal, true) => format!("au-delà du délai légal de {LEGAL_MAX_NET_DAYS} jours"),
+            (P::TermsBeyondLegal, false) => format!("beyond the legal maximum of {LEGAL_MAX_NET_DAYS} days"),
+            (P::MonthsRange, true) => "un nombre de mois doit être compris entre 1 et 120".into(),
+            (P::MonthsRange, false) => "months must be between 1 and 120".into(),
+            (P::RoundingStep, true) => "le pas d'arrondi doit être positif".into(),
+            (P::RoundingStep, false) => "the rounding step must be positive".into(),
+            (P::Duplicate, true) => "figure deux fois".into(),
+            (P::Duplicate, false) => "appears twice".into(),
+            (P::MissingClass(c), true) => format!("aucune règle de limite pour la classe {}", c.key()),
+            (P::MissingClass(c), false) => format!("no limit rules for class {}", c.key()),
+            (P::NotAPolicy(m), true) => format!("ce n'est pas une politique de crédit Encours ({m})"),
+            (P::NotAPolicy(m), false) => format!("not an Encours credit policy ({m})"),
+        };
+        if self.path.is_empty() {
+            what
+        } else {
+            format!("{} : {what}", self.path)
+        }
+    }
+}
+
+impl std::fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(false))
+    }
+}
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+fn points_ok(p: Decimal) -> bool {
+    (Decimal::ZERO..=HUNDRED).contains(&p)
+}
+
+fn share_ok(s: Decimal) -> bool {
+    (Decimal::ZERO..=Decimal::ONE).contains(&s)
+}
+
+/// Every problem of a policy; empty when it is valid.
+pub fn validate(p: &Policy) -> Vec<PolicyError> {
+    let mut out = Vec::new();
+    let mut push = |path: String, problem| out.push(PolicyError::new(path, problem));
+
+    if !share_ok(p.vat_rate) {
+        push("vat_rate".into(), PolicyProblem::ShareRange);
+    }
+    if !share_ok(p.provisional_threshold) {
+        push("provisional_threshold".into(), PolicyProblem::ShareRange);
+    }
+
+    let mut seen: HashSet<CriterionId> = HashSet::new();
+    for c in &p.criteria {
+        let at = format!("criteria.{}", c.id.key());
+        if !seen.insert(c.id) {
+            push(at.clone(), PolicyProblem::Duplicate);
+        }
+        if !points_ok(c.weight) {
+            push(format!("{at}.weight"), PolicyProblem::WeightRange);
+        }
+        if let Some(sp) = c.special_points {
+            if !points_ok(sp) {
+                push(format!("{at}.special_points"), PolicyProblem::PointsRange);
+            }
+        }
+        match &c.scale {
+            Scale::Bands { direction, bands } => {
+                if bands.is_empty() {
+                    push(format!("{at}.bands"), PolicyProblem::NoBand);
+                }
+                let last = bands.len().saturating_sub(1);
+                let mut previous: Option<Decimal> = None;
+                for (i, b) in bands.iter().enumerate() {
+                    let bat = format!("{at}.bands[{i}]");
+                    if !points_ok(b.points) {
+                        push(format!("{bat}.points"), PolicyProblem::PointsRange);
+                    }
+                    match (b.bound, i == last) {
+                        (None, true) => {}
+                        (None, false) | (Some(_), true) => {
+                            push(format!("{bat}.bound"), PolicyProblem::LastBandOpen)
+                        }
+                        (Some(bound), false) => {
+                            if let Some(prev) = previous {
+                                let ordered = match direction {
+                                    Direction::HigherIsBetter => bound < prev,
+                                    Direction::LowerIsBetter => bound > prev,
+                                };
+                                if !ordered {
+                                    push(format!("{bat}.bound"), PolicyProblem::BandsOrder);
+                                }
+                            }
+                            previous = Some(bound);
+                        }
+                    }
+                }
+            }
+            Scale::Sector { low, medium, high } => {
+                for (name, v) in [("low", low), ("medium", medium), ("high", high)] {
+                    if !points_ok(*v) {
+                        push(format!("{at}.{name}"), PolicyProblem::PointsRange);
+                    }
+                }
+            }
+        }
+    }
+    let total = p.total_weight();
+    if total != HUNDRED {
+        push("criteria".into(), PolicyProblem::WeightsSum(total.normalize()));
+    }
+
+    let t = &p.classes;
+    let in_range = [t.a, t.b, t.c, t.d].iter().all(|v| points_ok(*v));
+    if !(in_range && t.a > t.b && t.b > t.c && t.c > t.d) {
+        push("classes".into(), PolicyProblem::ClassThresholds);
+    }
+
+    let mut classes: HashSet<RiskClass> = HashSet::new();
+    for l in &p.limits {
+        let at = format!("limits.{}", l.class.key());
+        if !classes.insert(l.class) {
+            push(at.clone(), PolicyProblem::Duplicate);
+        }
+        for (name, v) in [
+            ("tnw_share", l.tnw_share),
+            ("revenue_share", l.revenue_share),
+            ("deposit_share", l.deposit_share),
+        ] {
+            if !share_ok(v) {
+                push(format!("{at}.{name}"), PolicyProblem::ShareRange);
+            }
+        }
+        if l.max_terms_days > LEGAL_MAX_NET_DAYS {
+            push(format!("{at}.max_terms_days"), PolicyProblem::TermsBeyondLegal);
+        }
+        if !(1..=120).contains(&l.review_months) {
+            push(format!("{at}.review_months"), PolicyProblem::MonthsRange);
+        }
+    }
+    for c in RiskClass::ALL {
+        if !classes.contains(&c) {
+            push(format!("limits.{}", c.key()), PolicyProblem::MissingClass(c));
+        }
+    }
+    if p.rounding_step <= Decimal::ZERO {
+        push("rounding_step".into(), PolicyProblem::RoundingStep);
+    }
+    if !(1..=120).contains(&p.stale_after_months) {
+        push("stale_after_months".into(), PolicyProblem::MonthsRange);
+    }
+
+    let mut ratios = HashSet::new();
+    for b in &p.ratio_bands {
+        let at = format!("ratio_bands.{}", b.ratio.key());
+        if !ratios.insert(b.ratio) {
+            push(at.clone(), PolicyProblem::Duplicate);
+        }
+        let ordered = match b.direction {
+            Direction::HigherIsBetter => b.good >= b.watch,
+            Direction::LowerIsBetter => b.good <= b.watch,
+        };
+        if !ordered {
+            push(at, PolicyProblem::RatioBandsOrder);
+        }
+    }
+
+    let z = &p.zones;
+    if z.altman_z2_safe < z.altman_z2_grey {
+        push("zones.altman_z2".into(), PolicyProblem::ZonesOrder);
+    }
+    if z.altman_z1_safe < z.altman_z1_grey {
+        push("zones.altman_z1".into(), PolicyProblem::ZonesOrder);
+    }
+    if !(z.conan_holder_very_good >= z.conan_holder_good && z.conan_holder_good >= z.conan_holder_alert)
+    {
+        push("zones.conan_holder".into(), PolicyProblem::ZonesOrder);
+    }
+    out
+}
+
+/// Reads a policy exported as JSON and validates it; the first problem is the error.
+pub fn policy_from_json(json: &str) -> Result<Policy, PolicyError> {
+    let p: Policy = serde_json::from_str(json)
+        .map_err(|e| PolicyError::new("", PolicyProblem::NotAPolicy(e.to_string())))?;
+    match validate(&p).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(p),
+    }
+}
+
+/// The policy as JSON, for export.
+pub fn policy_to_json(p: &Policy) -> String {
+    serde_json::to_string_pretty(p).unwrap_or_default()
+}
