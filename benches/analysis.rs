@@ -60,7 +60,10 @@ fn main() {
     let t = measure(51, 2_000, || {
         black_box(analyse(black_box(&file), black_box(&policy), today));
     });
-    println!("full analysis, one 3-year file: {:.2} µs (median)", t.as_secs_f64() * 1e6);
+    println!(
+        "full analysis, one 3-year file: {:.2} µs (median)",
+        t.as_secs_f64() * 1e6
+    );
 
     let clients: Vec<ClientFile> = (0..1000)
         .map(|i| {
@@ -92,5 +95,8 @@ fn main() {
             black_box(analyse(c, &policy, today));
         }
     });
-    println!("analysis of the 1,000-file portfolio: {:.1} ms", all.as_secs_f64() * 1e3);
+    println!(
+        "analysis of the 1,000-file portfolio: {:.1} ms",
+        all.as_secs_f64() * 1e3
+    );
 }

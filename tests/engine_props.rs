@@ -67,8 +67,22 @@ fn client() -> impl Strategy<Value = ClientFile> {
         prop::collection::vec(statement(), 0..=5),
         prop::option::of(date()),
         prop::option::of(prop::sample::select(SectorRisk::ALL.to_vec())),
-        (any::<bool>(), small_u32(), small_u32(), prop::sample::select(CollectiveProceeding::ALL.to_vec()), prop::option::of(0u8..=7)),
-        (amount(), small_u32(), any::<bool>(), small_u32(), amount(), amount(), amount()),
+        (
+            any::<bool>(),
+            small_u32(),
+            small_u32(),
+            prop::sample::select(CollectiveProceeding::ALL.to_vec()),
+            prop::option::of(0u8..=7),
+        ),
+        (
+            amount(),
+            small_u32(),
+            any::<bool>(),
+            small_u32(),
+            amount(),
+            amount(),
+            amount(),
+        ),
     )
         .prop_map(|(statements, created_on, sector_risk, q, t)| ClientFile {
             id: "p".into(),
@@ -76,7 +90,10 @@ fn client() -> impl Strategy<Value = ClientFile> {
             created_on,
             sector_risk,
             qualitative: Qualitative {
-                payment_history: PaymentHistory { new_client: q.0, avg_days_late: q.1 },
+                payment_history: PaymentHistory {
+                    new_client: q.0,
+                    avg_days_late: q.1,
+                },
                 payment_incidents_12m: q.2,
                 collective_proceeding: q.3,
                 information_quality: q.4,
@@ -84,7 +101,11 @@ fn client() -> impl Strategy<Value = ClientFile> {
             trade: Trade {
                 expected_annual_sales: t.0,
                 terms_days: t.1,
-                terms_basis: if t.2 { TermsBasis::EndOfMonth } else { TermsBasis::Net },
+                terms_basis: if t.2 {
+                    TermsBasis::EndOfMonth
+                } else {
+                    TermsBasis::Net
+                },
                 expected_delay_days: t.3,
                 insurance_cover: t.4,
                 guarantees: t.5,

@@ -12,7 +12,9 @@ use encours::domain::grid::{class_of, points_for, CriterionId as C, KnockOut, Ri
 use encours::domain::limit::{Binding, NeedSource, TermsFit};
 use encours::domain::policy::Policy;
 use encours::domain::ratios::{appreciate, Appreciation, RatioId as R};
-use encours::domain::statement::{BalanceLine as B, IncomeLine as I, ReportedLine as Rep, Statement};
+use encours::domain::statement::{
+    BalanceLine as B, IncomeLine as I, ReportedLine as Rep, Statement,
+};
 use encours::domain::warnings::Warning;
 use rust_decimal::Decimal;
 
@@ -127,7 +129,12 @@ fn grid_bands_bounds_take_the_better_band() {
         ),
         (
             C::AltmanZ2,
-            &[("2.60", "100"), ("2.5999", "50"), ("1.10", "50"), ("1.0999", "0")],
+            &[
+                ("2.60", "100"),
+                ("2.5999", "50"),
+                ("1.10", "50"),
+                ("1.0999", "0"),
+            ],
         ),
         (
             C::CompanyAge,
@@ -153,12 +160,21 @@ fn grid_bands_bounds_take_the_better_band() {
                 ("31", "0"),
             ],
         ),
-        (C::PaymentIncidents, &[("0", "100"), ("1", "50"), ("2", "0"), ("9", "0")]),
+        (
+            C::PaymentIncidents,
+            &[("0", "100"), ("1", "50"), ("2", "0"), ("9", "0")],
+        ),
         // Sector: 1 low, 2 medium, 3 high.
         (C::SectorRisk, &[("1", "100"), ("2", "60"), ("3", "20")]),
         (
             C::InformationQuality,
-            &[("5", "100"), ("4", "75"), ("3", "50"), ("2", "25"), ("1", "0")],
+            &[
+                ("5", "100"),
+                ("4", "75"),
+                ("3", "50"),
+                ("2", "25"),
+                ("1", "0"),
+            ],
         ),
     ];
     assert_eq!(table.len(), C::ALL.len());
@@ -221,7 +237,11 @@ fn ratio_appreciation_bounds_take_the_better_band() {
         (R::RevenueGrowth, "-0.1001", Appreciation::Poor),
     ];
     for (id, value, expected) in table {
-        assert_eq!(appreciate(*id, d(value), &p), Some(*expected), "{id:?} at {value}");
+        assert_eq!(
+            appreciate(*id, d(value), &p),
+            Some(*expected),
+            "{id:?} at {value}"
+        );
     }
     // Inventory days and BFR days have no bands.
     assert_eq!(appreciate(R::InventoryDays, d("10"), &p), None);
@@ -267,11 +287,17 @@ fn run(f: &ClientFile) -> Analysis {
 }
 
 fn ratio(a: &Analysis, id: R) -> Result<Decimal, Why> {
-    a.ratio(id).map(|r| r.value).unwrap_or(Err(Why::NoStatement))
+    a.ratio(id)
+        .map(|r| r.value)
+        .unwrap_or(Err(Why::NoStatement))
 }
 
 fn points(a: &Analysis, id: C) -> Option<Decimal> {
-    a.grid.criteria.iter().find(|c| c.id == id).and_then(|c| c.points)
+    a.grid
+        .criteria
+        .iter()
+        .find(|c| c.id == id)
+        .and_then(|c| c.points)
 }
 
 /// A simple healthy year: equity 400, total assets 1 000, revenue 2 000.
@@ -313,11 +339,18 @@ fn no_revenue_makes_revenue_ratios_absent_with_a_reason() {
     s.income_statement.set(I::SalesOfProduction, None);
     let a = run(&file(vec![s]));
     assert_eq!(a.aggregate(A::Revenue), None);
-    assert_eq!(ratio(&a, R::NetMargin), Err(Why::Missing(Input::Agg(A::Revenue))));
-    assert_eq!(ratio(&a, R::DsoDays), Err(Why::Missing(Input::Agg(A::Revenue))));
+    assert_eq!(
+        ratio(&a, R::NetMargin),
+        Err(Why::Missing(Input::Agg(A::Revenue)))
+    );
+    assert_eq!(
+        ratio(&a, R::DsoDays),
+        Err(Why::Missing(Input::Agg(A::Revenue)))
+    );
     // revenue entered as 0: the denominator is zero
     let mut s = healthy(2025);
-    s.income_statement.set(I::SalesOfProduction, Some(Decimal::ZERO));
+    s.income_statement
+        .set(I::SalesOfProduction, Some(Decimal::ZERO));
     let a = run(&file(vec![s]));
     assert_eq!(
         ratio(&a, R::NetMargin),
@@ -378,7 +411,8 @@ fn caf_not_positive_with_debt_scores_zero() {
     let mut s = healthy(2025);
     // CAF = net income + depreciation; make net income −200 through exceptional charges:
     // 100 − 300 = −200, CAF = −200 + 50 = −150
-    s.income_statement.set(I::ExceptionalCharges, Some(d("300")));
+    s.income_statement
+        .set(I::ExceptionalCharges, Some(d("300")));
     let a = run(&file(vec![s]));
     assert_eq!(r2(a.aggregate(A::Caf)), "-150.00");
     assert_eq!(
@@ -409,7 +443,8 @@ fn no_debt_at_all_versus_debt_lines_absent() {
     // No debt and a negative CAF: still 0 years, nothing to repay.
     let mut s = healthy(2025);
     s.balance_sheet.set(B::BankDebt, Some(Decimal::ZERO));
-    s.income_statement.set(I::ExceptionalCharges, Some(d("300")));
+    s.income_statement
+        .set(I::ExceptionalCharges, Some(d("300")));
     let a = run(&file(vec![s]));
     assert_eq!(points(&a, C::RepaymentCapacity), Some(d("100")));
 }
@@ -499,9 +534,13 @@ fn reported_totals_override_lines_and_warn_when_they_differ() {
     // the liabilities now total 1 050 against 1 000 of assets: unbalanced
     assert!(w.iter().any(|x| matches!(x, Warning::Unbalanced { .. })));
     // revenue matches its lines: no warning for it
-    assert!(!w
-        .iter()
-        .any(|x| matches!(x, Warning::ReportedDiffers { line: Rep::Revenue, .. })));
+    assert!(!w.iter().any(|x| matches!(
+        x,
+        Warning::ReportedDiffers {
+            line: Rep::Revenue,
+            ..
+        }
+    )));
 }
 
 #[test]
@@ -548,7 +587,7 @@ fn quick_mode_key_figures_alone_give_a_rating() {
     let a = run(&file(vec![s]));
     assert_eq!(ratio(&a, R::EquityRatio), Ok(d("0.4"))); // 400 000 / 1 000 000
     assert_eq!(ratio(&a, R::NetMargin), Ok(d("0.05"))); // 60 000 / 1 200 000
-    // gearing = (250 000 − 80 000) / 400 000 = 0.425
+                                                        // gearing = (250 000 − 80 000) / 400 000 = 0.425
     assert_eq!(ratio(&a, R::Gearing), Ok(d("0.425")));
     assert!(a.grid.score.is_some());
     assert_ne!(a.grid.class, RiskClass::NotRated);
@@ -657,7 +696,10 @@ fn capacity_rule_that_binds_and_tnw_on_a_tie() {
     let class = a.grid.class;
     let p = Policy::default().class_policy(class);
     // TNW 400 × x against revenue 2 000 × y; with the default shares TNW is smaller for A–D.
-    assert!(matches!(class, RiskClass::A | RiskClass::B | RiskClass::C | RiskClass::D));
+    assert!(matches!(
+        class,
+        RiskClass::A | RiskClass::B | RiskClass::C | RiskClass::D
+    ));
     assert_eq!(a.limit.capacity, d("400") * p.tnw_share);
     assert_eq!(a.limit.binding, Binding::Tnw);
     // Equal bases under a policy with equal products: the tie goes to tnw.

@@ -13,7 +13,10 @@ use encours::domain::policy_check::{policy_from_json, policy_to_json, validate, 
 use encours::domain::ratios::RatioId;
 
 fn problems(p: &Policy) -> Vec<(String, PolicyProblem)> {
-    validate(p).into_iter().map(|e| (e.path, e.problem)).collect()
+    validate(p)
+        .into_iter()
+        .map(|e| (e.path, e.problem))
+        .collect()
 }
 
 fn criterion(p: &mut Policy, id: C) -> &mut encours::domain::policy::CriterionPolicy {
@@ -72,7 +75,10 @@ fn bands_must_be_ordered_with_an_open_last_band() {
     bands(&mut p, C::DpoDays)[1].bound = Some(d("60"));
     assert_eq!(
         problems(&p),
-        vec![("criteria.dpo_days.bands[1].bound".to_string(), PolicyProblem::BandsOrder)]
+        vec![(
+            "criteria.dpo_days.bands[1].bound".to_string(),
+            PolicyProblem::BandsOrder
+        )]
     );
     // a closed last band leaves a gap
     let mut p = Policy::default();
@@ -81,13 +87,18 @@ fn bands_must_be_ordered_with_an_open_last_band() {
     }
     assert_eq!(
         problems(&p),
-        vec![("criteria.current_ratio.bands[3].bound".to_string(), PolicyProblem::LastBandOpen)]
+        vec![(
+            "criteria.current_ratio.bands[3].bound".to_string(),
+            PolicyProblem::LastBandOpen
+        )]
     );
     // an open band before the last
     let mut p = Policy::default();
     bands(&mut p, C::Gearing)[0].bound = None;
-    assert!(problems(&p)
-        .contains(&("criteria.gearing.bands[0].bound".to_string(), PolicyProblem::LastBandOpen)));
+    assert!(problems(&p).contains(&(
+        "criteria.gearing.bands[0].bound".to_string(),
+        PolicyProblem::LastBandOpen
+    )));
     // no band at all
     let mut p = Policy::default();
     bands(&mut p, C::Gearing).clear();
@@ -102,7 +113,10 @@ fn points_and_percentages_within_range() {
     p.vat_rate = d("1.2");
     p.limits[0].tnw_share = d("-0.1");
     let found = problems(&p);
-    assert!(found.contains(&("criteria.gearing.bands[0].points".into(), PolicyProblem::PointsRange)));
+    assert!(found.contains(&(
+        "criteria.gearing.bands[0].points".into(),
+        PolicyProblem::PointsRange
+    )));
     assert!(found.contains(&(
         "criteria.payment_history.special_points".into(),
         PolicyProblem::PointsRange
@@ -116,10 +130,16 @@ fn points_and_percentages_within_range() {
 fn class_thresholds_must_decrease() {
     let mut p = Policy::default();
     p.classes.b = d("80"); // = A
-    assert_eq!(problems(&p), vec![("classes".into(), PolicyProblem::ClassThresholds)]);
+    assert_eq!(
+        problems(&p),
+        vec![("classes".into(), PolicyProblem::ClassThresholds)]
+    );
     let mut p = Policy::default();
     p.classes.a = d("120");
-    assert_eq!(problems(&p), vec![("classes".into(), PolicyProblem::ClassThresholds)]);
+    assert_eq!(
+        problems(&p),
+        vec![("classes".into(), PolicyProblem::ClassThresholds)]
+    );
 }
 
 #[test]
@@ -129,7 +149,11 @@ fn terms_months_step_ratios_zones_and_classes() {
     p.limits[1].review_months = 0;
     p.rounding_step = d("0");
     p.zones.altman_z2_grey = d("3");
-    if let Some(b) = p.ratio_bands.iter_mut().find(|b| b.ratio == RatioId::Gearing) {
+    if let Some(b) = p
+        .ratio_bands
+        .iter_mut()
+        .find(|b| b.ratio == RatioId::Gearing)
+    {
         b.good = d("2"); // lower is better: good 2 > watch 1
     }
     p.limits.retain(|l| l.class != RiskClass::C);
@@ -142,16 +166,21 @@ fn terms_months_step_ratios_zones_and_classes() {
         ("ratio_bands.gearing", PolicyProblem::RatioBandsOrder),
         ("limits.C", PolicyProblem::MissingClass(RiskClass::C)),
     ] {
-        assert!(found.contains(&(expected.0.into(), expected.1.clone())), "{expected:?} in {found:?}");
+        assert!(
+            found.contains(&(expected.0.into(), expected.1.clone())),
+            "{expected:?} in {found:?}"
+        );
     }
     assert_eq!(found.len(), 6);
 }
 
 #[test]
 fn a_policy_round_trips_through_json_and_bad_ones_are_refused() {
-    let mut p = Policy::default();
-    p.version = 7;
-    p.comment = "Politique 2027 – « prudente »".into();
+    let mut p = Policy {
+        version: 7,
+        comment: "Politique 2027 – « prudente »".into(),
+        ..Policy::default()
+    };
     criterion(&mut p, C::SectorRisk).scale = Scale::Sector {
         low: d("90"),
         medium: d("55.5"),
@@ -166,7 +195,10 @@ fn a_policy_round_trips_through_json_and_bad_ones_are_refused() {
     assert_eq!(err.map(|e| e.path), Some("criteria".to_string()));
     // not a policy at all
     let err = policy_from_json("{\"version\": \"x\"}").err();
-    assert!(matches!(err.map(|e| e.problem), Some(PolicyProblem::NotAPolicy(_))));
+    assert!(matches!(
+        err.map(|e| e.problem),
+        Some(PolicyProblem::NotAPolicy(_))
+    ));
 }
 
 fn leroy() -> ClientFile {
@@ -174,7 +206,11 @@ fn leroy() -> ClientFile {
         Ok(d) => d,
         Err(e) => panic!("{e}"),
     };
-    match doc.clients.into_iter().find(|c| c.id == "demo-menuiserie-leroy") {
+    match doc
+        .clients
+        .into_iter()
+        .find(|c| c.id == "demo-menuiserie-leroy")
+    {
         Some(c) => c,
         None => panic!("no Leroy"),
     }

@@ -191,7 +191,10 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
     }
     let total = p.total_weight();
     if total != HUNDRED {
-        push("criteria".into(), PolicyProblem::WeightsSum(total.normalize()));
+        push(
+            "criteria".into(),
+            PolicyProblem::WeightsSum(total.normalize()),
+        );
     }
 
     let t = &p.classes;
@@ -216,7 +219,10 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
             }
         }
         if l.max_terms_days > LEGAL_MAX_NET_DAYS {
-            push(format!("{at}.max_terms_days"), PolicyProblem::TermsBeyondLegal);
+            push(
+                format!("{at}.max_terms_days"),
+                PolicyProblem::TermsBeyondLegal,
+            );
         }
         if !(1..=120).contains(&l.review_months) {
             push(format!("{at}.review_months"), PolicyProblem::MonthsRange);
@@ -224,7 +230,10 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
     }
     for c in RiskClass::ALL {
         if !classes.contains(&c) {
-            push(format!("limits.{}", c.key()), PolicyProblem::MissingClass(c));
+            push(
+                format!("limits.{}", c.key()),
+                PolicyProblem::MissingClass(c),
+            );
         }
     }
     if p.rounding_step <= Decimal::ZERO {
@@ -256,7 +265,8 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
     if z.altman_z1_safe < z.altman_z1_grey {
         push("zones.altman_z1".into(), PolicyProblem::ZonesOrder);
     }
-    if !(z.conan_holder_very_good >= z.conan_holder_good && z.conan_holder_good >= z.conan_holder_alert)
+    if !(z.conan_holder_very_good >= z.conan_holder_good
+        && z.conan_holder_good >= z.conan_holder_alert)
     {
         push("zones.conan_holder".into(), PolicyProblem::ZonesOrder);
     }
