@@ -169,12 +169,16 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     let ceiling = capacity.saturating_add(secured);
     let raw = need.map_or(ceiling, |n| n.min(ceiling));
     let step = policy.rounding_step;
-    let recommended = if step > Decimal::ZERO {
-        (raw / step).round_dp_with_strategy(0, RoundingStrategy::ToZero) * step
-    } else {
-        raw
-    }
-    .max(Decimal::ZERO);
+    // Checked: a hand-made policy with a tiny step must not overflow (policy_check refuses it too).
+    let recommended = raw
+        .checked_div(step)
+        .filter(|_| step > Decimal::ZERO)
+        .and_then(|q| {
+            q.round_dp_with_strategy(0, RoundingStrategy::ToZero)
+                .checked_mul(step)
+        })
+        .unwrap_or(raw)
+        .max(Decimal::ZERO);
     let unsecured = (recommended - secured).max(Decimal::ZERO);
 
     let binding = match need {

@@ -12,6 +12,7 @@ pub mod limit;
 pub mod parse;
 pub mod policy;
 pub mod policy_check;
+pub mod policy_history;
 pub mod ratios;
 pub mod scores;
 pub mod statement;

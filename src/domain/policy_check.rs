@@ -37,7 +37,7 @@ pub enum PolicyProblem {
     TermsBeyondLegal,
     /// Months out of 1–120.
     MonthsRange,
-    /// The rounding step must be positive.
+    /// The rounding step must be at least one cent.
     RoundingStep,
     /// Something appears twice (a criterion, a class, a ratio).
     Duplicate,
@@ -89,8 +89,8 @@ impl PolicyError {
             (P::TermsBeyondLegal, false) => format!("beyond the legal maximum of {LEGAL_MAX_NET_DAYS} days"),
             (P::MonthsRange, true) => "un nombre de mois doit être compris entre 1 et 120".into(),
             (P::MonthsRange, false) => "months must be between 1 and 120".into(),
-            (P::RoundingStep, true) => "le pas d'arrondi doit être positif".into(),
-            (P::RoundingStep, false) => "the rounding step must be positive".into(),
+            (P::RoundingStep, true) => "le pas d'arrondi doit être d'au moins 0,01 €".into(),
+            (P::RoundingStep, false) => "the rounding step must be at least €0.01".into(),
             (P::Duplicate, true) => "figure deux fois".into(),
             (P::Duplicate, false) => "appears twice".into(),
             (P::MissingClass(c), true) => format!("aucune règle de limite pour la classe {}", c.key()),
@@ -236,7 +236,7 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
             );
         }
     }
-    if p.rounding_step <= Decimal::ZERO {
+    if p.rounding_step < Decimal::new(1, 2) {
         push("rounding_step".into(), PolicyProblem::RoundingStep);
     }
     if !(1..=120).contains(&p.stale_after_months) {
