@@ -1,0 +1,23 @@
+// The release build mounts from a sub-path of a plain static server, cleanly and offline.
+// (Every test leaves a screenshot in tests/e2e/artifacts: playwright.config.ts.)
+import { expect, test } from '@playwright/test';
+import { BASE_PATH, Encours } from './encours';
+
+test('the app mounts under a sub-path, with no error and no request off the origin', async ({ page }) => {
+  const app = new Encours(page);
+  await app.open();
+
+  expect(new URL(page.url()).pathname).toBe(BASE_PATH);
+  // The page, its script and the wasm were requested, and from the origin only.
+  expect(app.requests.some((url) => url.endsWith('.wasm'))).toBe(true);
+  app.expectClean();
+});
+
+test('a reload of the page mounts the app again', async ({ page }) => {
+  const app = new Encours(page);
+  await app.open();
+  await app.reload();
+
+  await expect(app.root).toHaveCount(1);
+  app.expectClean();
+});
