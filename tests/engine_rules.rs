@@ -736,8 +736,10 @@ fn stale_statements_and_review_dates_at_month_ends() {
 #[test]
 fn a_hand_made_policy_with_a_tiny_step_does_not_crash_the_engine() {
     // policy_check refuses steps under 0.01 €; the engine must still survive one it is handed.
-    let mut policy = Policy::default();
-    policy.rounding_step = Decimal::new(1, 28);
+    let policy = Policy {
+        rounding_step: Decimal::new(1, 28),
+        ..Policy::default()
+    };
     let mut f = file(vec![]);
     f.trade.insurance_cover = Some(d("1000000000000000"));
     let a = analyse(&f, &policy, today());
