@@ -1,1 +1,693 @@
 //! Local storage: the only module that touches the browser's storage.
+//!
+//! # Key layout
+//!
+//! | key | value |
+//! |---|---|
+//! | `encours.client.<id>` | one client file: `{"schema":1,"rev":N,"saved_at":"<ISO>","client":{…}}`, the client in the exchange format (`exchange::client_to_json`) |
+//! | `encours.settings` | `{"schema":1,"lang":"fr"}` |
+//! | `encours.policy` | `{"schema":1,"saved_at":"<ISO>","policy":{…}}` |
+//! | `encours.quarantine.<original key>[.<n>]` | a record set aside: `{"schema":1,"key":…,"quarantined_at":…,"reason_fr":…,"reason_en":…,"raw":"<the original value, verbatim>"}` |
+//!
+//! One key per client file, so saving a file never rewrites the others. `rev` grows by one on
+//! every write; a write first checks that the stored `rev` is still the one this tab loaded or
+//! wrote, so an edit made in another tab is never overwritten silently (the caller gets a
+//! [`SaveOutcome::Conflict`] and asks the user).
+//!
+//! A record that cannot be read (bad JSON, unknown schema, refused by the exchange reader) is
+//! copied under a quarantine key, then — only once the copy is verified — removed from its
+//! client key; it is never deleted. Every failure of the browser's storage is a value here,
+//! never a panic: the app keeps working in memory.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+
+use crate::domain::client::ClientFile;
+use crate::domain::exchange::{client_from_json, client_to_json};
+use crate::domain::policy::Policy;
+
+/// Prefix of every key of the app.
+pub const PREFIX: &str = "encours.";
+/// Prefix of a client file's key; the id follows.
+pub const CLIENT_PREFIX: &str = "encours.client.";
+/// Prefix of a record set aside; the original key follows.
+pub const QUARANTINE_PREFIX: &str = "encours.quarantine.";
+pub const SETTINGS_KEY: &str = "encours.settings";
+pub const POLICY_KEY: &str = "encours.policy";
+/// Version of the record layout; a record with another version is set aside, not guessed at.
+pub const SCHEMA: u64 = 1;
+
+/// A message in both languages; the interface picks one at display time.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Bilingual {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Bilingual {
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            fr: fr.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, french: bool) -> &str {
+        if french {
+            &self.fr
+        } else {
+            &self.en
+        }
+    }
+}
+
+/// A record set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quarantined {
+    /// The key it was found under.
+    pub key: String,
+    /// Where it is kept now; `None` when the copy failed and it stays under its own key.
+    pub quarantine_key: Option<String>,
+    pub reason: Bilingual,
+    /// ISO timestamp of when it was set aside.
+    pub at: String,
+    /// The original value, verbatim.
+    pub raw: String,
+}
+
+/// Why a write failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser's quota is full.
+    Quota,
+    /// No storage (disabled, private mode, blocked by policy).
+    Unavailable,
+    /// Anything else the browser reported.
+    Other(String),
+}
+
+impl WriteError {
+    pub fn message(&self, french: bool) -> String {
+        match (self, french) {
+            (WriteError::Quota, true) => "l'espace de stockage du navigateur est plein".into(),
+            (WriteError::Quota, false) => "the browser's storage is full".into(),
+            (WriteError::Unavailable, true) => {
+                "le stockage du navigateur n'est pas disponible".into()
+            }
+            (WriteError::Unavailable, false) => "the browser's storage is not available".into(),
+            (WriteError::Other(m), true) => format!("le navigateur a refusé l'écriture ({m})"),
+            (WriteError::Other(m), false) => format!("the browser refused the write ({m})"),
+        }
+    }
+}
+
+/// What is stored under a client key now, as seen by a write that found another revision.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Theirs {
+    /// Another tab saved this version.
+    Changed { file: Box<ClientFile>, rev: u64 },
+    /// Another tab deleted the file.
+    Deleted,
+}
+
+/// The result of saving one file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveOutcome {
+    /// Written, with its new revision.
+    Saved,
+    /// Identical to what is stored: nothing written.
+    Unchanged,
+    /// Another tab changed the stored file since this tab read it: nothing written.
+    Conflict(Theirs),
+    Failed(WriteError),
+}
+
+/// The result of removing one file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RemoveOutcome {
+    Removed,
+    /// Another tab saved a newer version since: kept.
+    Conflict {
+        file: Box<ClientFile>,
+        rev: u64,
+    },
+    Failed(WriteError),
+}
+
+/// What a `storage` event from another tab means for a client key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum External {
+    Changed {
+        id: String,
+        file: Box<ClientFile>,
+        rev: u64,
+    },
+    Deleted {
+        id: String,
+    },
+    /// A record this version cannot read (a newer app in another tab?): left alone.
+    Unreadable {
+        id: String,
+    },
+    /// Not newer than what this tab already has.
+    Stale,
+}
+
+/// Everything read at start-up.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Sorted by key, so the order is stable from one load to the next.
+    pub files: Vec<ClientFile>,
+    /// Records set aside during this load.
+    pub quarantined: Vec<Quarantined>,
+    pub lang_fr: Option<bool>,
+    pub policy: Option<Policy>,
+}
+
+/// Storage use, for the settings screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Bytes used by the app's keys and values (UTF-16, as browsers count the quota).
+    pub bytes: u64,
+    pub files: usize,
+    pub quarantined: usize,
+}
+
+/// What this tab knows of one stored file.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    rev: u64,
+    /// Hash of the file as last read or written: "unchanged" is decided without serialising.
+    hash: u64,
+}
+
+/// The storage of this tab, with what it last read or wrote of each file.
+pub struct Store {
+    storage: Option<web_sys::Storage>,
+    known: HashMap<String, Known>,
+    /// The policy as last saved.
+    policy_json: Option<String>,
+}
+
+/// Hash of a client file's content.
+pub fn file_hash(f: &ClientFile) -> u64 {
+    let mut h = DefaultHasher::new();
+    f.hash(&mut h);
+    h.finish()
+}
+
+/// The browser clock as an ISO timestamp.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// The key of a client file.
+pub fn client_key(id: &str) -> String {
+    format!("{CLIENT_PREFIX}{id}")
+}
+
+fn is_quota(e: &wasm_bindgen::JsValue) -> bool {
+    match e.dyn_ref::<web_sys::DomException>() {
+        // 22: QUOTA_EXCEEDED_ERR; 1014: Firefox's NS_ERROR_DOM_QUOTA_REACHED.
+        Some(d) => {
+            d.code() == 22
+                || d.code() == 1014
+                || d.name() == "QuotaExceededError"
+                || d.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+        }
+        None => false,
+    }
+}
+
+fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        return d.name();
+    }
+    e.as_string().unwrap_or_else(|| "?".into())
+}
+
+/// Reads a client record: the file and its revision, or why it cannot be read.
+pub fn parse_record(key: &str, raw: &str) -> Result<(ClientFile, u64), Bilingual> {
+    let v: Value = serde_json::from_str(raw).map_err(|e| {
+        Bilingual::new(
+            format!(
+                "JSON illisible (ligne {}, colonne {})",
+                e.line(),
+                e.column()
+            ),
+            format!("unreadable JSON (line {}, column {})", e.line(), e.column()),
+        )
+    })?;
+    let Some(obj) = v.as_object() else {
+        return Err(Bilingual::new(
+            "ce n'est pas un enregistrement Encours",
+            "not an Encours record",
+        ));
+    };
+    match obj.get("schema").and_then(Value::as_u64) {
+        Some(SCHEMA) => {}
+        Some(n) => {
+            return Err(Bilingual::new(
+                format!(
+                    "version d'enregistrement {n} inconnue (écrit par une version plus récente ?)"
+                ),
+                format!("unknown record version {n} (written by a newer version?)"),
+            ))
+        }
+        None => {
+            return Err(Bilingual::new(
+                "version d'enregistrement absente",
+                "record version missing",
+            ))
+        }
+    }
+    let rev = obj.get("rev").and_then(Value::as_u64).unwrap_or(0);
+    let Some(client) = obj.get("client") else {
+        return Err(Bilingual::new("dossier absent", "client file missing"));
+    };
+    let file = client_from_json(client, "client")
+        .map_err(|e| Bilingual::new(e.message(true), e.message(false)))?;
+    let id = key.strip_prefix(CLIENT_PREFIX).unwrap_or(key);
+    if file.id != id {
+        return Err(Bilingual::new(
+            format!(
+                "l'identifiant du dossier ({}) ne correspond pas à la clé",
+                file.id
+            ),
+            format!("the file's id ({}) does not match its key", file.id),
+        ));
+    }
+    Ok((file, rev))
+}
+
+impl Store {
+    /// Opens the browser's local storage; `available()` is false when there is none.
+    pub fn open() -> Self {
+        let storage = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            // Some browsers hand out a storage that throws on every use (blocked cookies).
+            .filter(|s| s.length().is_ok());
+        Self {
+            storage,
+            known: HashMap::new(),
+            policy_json: None,
+        }
+    }
+
+    /// A store without storage: everything stays in memory (tests, or no storage at all).
+    pub fn memory() -> Self {
+        Self {
+            storage: None,
+            known: HashMap::new(),
+            policy_json: None,
+        }
+    }
+
+    pub fn available(&self) -> bool {
+        self.storage.is_some()
+    }
+
+    /// Every key of the app.
+    fn keys(&self) -> Vec<String> {
+        let Some(s) = &self.storage else {
+            return Vec::new();
+        };
+        let n = s.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(PREFIX))
+            .collect()
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.storage.as_ref()?.get_item(key).ok().flatten()
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+        let Some(s) = &self.storage else {
+            return Err(WriteError::Unavailable);
+        };
+        s.set_item(key, value).map_err(|e| {
+            if is_quota(&e) {
+                WriteError::Quota
+            } else {
+                WriteError::Other(js_message(&e))
+            }
+        })
+    }
+
+    fn remove_key(&self, key: &str) -> Result<(), WriteError> {
+        let Some(s) = &self.storage else {
+            return Err(WriteError::Unavailable);
+        };
+        s.remove_item(key)
+            .map_err(|e| WriteError::Other(js_message(&e)))
+    }
+
+    /// Reads everything: client files, settings, policy. Unreadable client records are set aside.
+    pub fn load(&mut self) -> Loaded {
+        let mut out = Loaded::default();
+        let mut keys = self.keys();
+        keys.sort();
+        for key in &keys {
+            if let Some(id) = key.strip_prefix(CLIENT_PREFIX) {
+                let Some(raw) = self.get(key) else { continue };
+                match parse_record(key, &raw) {
+                    Ok((file, rev)) => {
+                        self.known.insert(
+                            id.to_string(),
+                            Known {
+                                rev,
+                                hash: file_hash(&file),
+                            },
+                        );
+                        out.files.push(file);
+                    }
+                    Err(reason) => out.quarantined.push(self.quarantine(key, raw, reason)),
+                }
+            }
+        }
+        if let Some(raw) = self.get(SETTINGS_KEY) {
+            if let Ok(v) = serde_json::from_str::<Value>(&raw) {
+                out.lang_fr = v.get("lang").and_then(Value::as_str).map(|l| l != "en");
+            }
+        }
+        if let Some(raw) = self.get(POLICY_KEY) {
+            let policy = serde_json::from_str::<Value>(&raw)
+                .ok()
+                .filter(|v| v.get("schema").and_then(Value::as_u64) == Some(SCHEMA))
+                .and_then(|v| v.get("policy").cloned())
+                .and_then(|p| serde_json::from_value::<Policy>(p).ok());
+            match policy {
+                Some(p) => {
+                    self.policy_json = serde_json::to_string(&p).ok();
+                    out.policy = Some(p);
+                }
+                None => out.quarantined.push(self.quarantine(
+                    POLICY_KEY,
+                    raw,
+                    Bilingual::new(
+                        "politique de crédit illisible : la politique par défaut s'applique",
+                        "unreadable credit policy: the default policy applies",
+                    ),
+                )),
+            }
+        }
+        out
+    }
+
+    /// Copies a bad record under a quarantine key, then removes the original once the copy
+    /// reads back identical. When the copy fails, the original stays where it is.
+    fn quarantine(&self, key: &str, raw: String, reason: Bilingual) -> Quarantined {
+        let at = now_iso();
+        let record = json!({
+            "schema": SCHEMA,
+            "key": key,
+            "quarantined_at": at,
+            "reason_fr": reason.fr,
+            "reason_en": reason.en,
+            "raw": raw,
+        })
+        .to_string();
+        let base = format!("{QUARANTINE_PREFIX}{key}");
+        let mut qkey = base.clone();
+        let mut n = 2;
+        while let Some(existing) = self.get(&qkey) {
+            // The same record set aside before (the removal failed): reuse that copy.
+            let same = serde_json::from_str::<Value>(&existing)
+                .ok()
+                .and_then(|v| v.get("raw").and_then(Value::as_str).map(|r| r == raw))
+                .unwrap_or(false);
+            if same {
+                break;
+            }
+            qkey = format!("{base}.{n}");
+            n += 1;
+        }
+        let copied = match self.get(&qkey) {
+            Some(_) => true,
+            None => self.set(&qkey, &record).is_ok() && self.get(&qkey).as_deref() == Some(&record),
+        };
+        let moved = copied && self.remove_key(key).is_ok();
+        Quarantined {
+            key: key.to_string(),
+            quarantine_key: moved.then_some(qkey),
+            reason,
+            at,
+            raw,
+        }
+    }
+
+    /// Every record set aside, oldest first.
+    pub fn quarantined(&self) -> Vec<Quarantined> {
+        let mut out: Vec<Quarantined> = self
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .filter_map(|k| {
+                let raw = self.get(&k)?;
+                let v: Value = serde_json::from_str(&raw).ok()?;
+                let s = |f: &str| v.get(f).and_then(Value::as_str).unwrap_or("").to_string();
+                Some(Quarantined {
+                    key: s("key"),
+                    quarantine_key: Some(k),
+                    reason: Bilingual::new(s("reason_fr"), s("reason_en")),
+                    at: s("quarantined_at"),
+                    raw: s("raw"),
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| a.at.cmp(&b.at));
+        out
+    }
+
+    /// The stored revision of a client key: `Ok(None)` when absent, `Err` when unreadable.
+    fn stored(&self, id: &str) -> Result<Option<(ClientFile, u64)>, ()> {
+        let key = client_key(id);
+        match self.get(&key) {
+            None => Ok(None),
+            Some(raw) => parse_record(&key, &raw).map(Some).map_err(|_| ()),
+        }
+    }
+
+    /// True when `file` is what this tab last read or wrote for its id.
+    pub fn is_clean(&self, file: &ClientFile) -> bool {
+        self.known
+            .get(&file.id)
+            .is_some_and(|k| k.hash == file_hash(file))
+    }
+
+    /// True when this tab has read or written the id.
+    pub fn knows(&self, id: &str) -> bool {
+        self.known.contains_key(id)
+    }
+
+    /// Ids this tab has read or written.
+    pub fn known_ids(&self) -> impl Iterator<Item = &String> {
+        self.known.keys()
+    }
+
+    pub fn known_count(&self) -> usize {
+        self.known.len()
+    }
+
+    /// True when a key exists for the id (in this tab or another).
+    pub fn exists(&self, id: &str) -> bool {
+        self.get(&client_key(id)).is_some()
+    }
+
+    /// Saves one file unless it is unchanged; refuses (with what is stored) when another tab
+    /// wrote a revision this tab has not seen.
+    pub fn save(&mut self, file: &ClientFile) -> SaveOutcome {
+        let hash = file_hash(file);
+        let known = self.known.get(&file.id).copied();
+        if known.is_some_and(|k| k.hash == hash) {
+            return SaveOutcome::Unchanged;
+        }
+        if self.storage.is_none() {
+            return SaveOutcome::Failed(WriteError::Unavailable);
+        }
+        let stored_rev = match self.stored(&file.id) {
+            Ok(Some((theirs, rev))) => {
+                if known.map(|k| k.rev) != Some(rev) {
+                    return SaveOutcome::Conflict(Theirs::Changed {
+                        file: Box::new(theirs),
+                        rev,
+                    });
+                }
+                rev
+            }
+            Ok(None) => {
+                if known.is_some() {
+                    return SaveOutcome::Conflict(Theirs::Deleted);
+                }
+                0
+            }
+            // Unreadable: set it aside, then write ours.
+            Err(()) => {
+                let key = client_key(&file.id);
+                if let Some(raw) = self.get(&key) {
+                    let q = self.quarantine(
+                        &key,
+                        raw,
+                        Bilingual::new(
+                            "enregistrement illisible remplacé par une sauvegarde",
+                            "unreadable record replaced by a save",
+                        ),
+                    );
+                    if q.quarantine_key.is_none() {
+                        return SaveOutcome::Failed(WriteError::Quota);
+                    }
+                }
+                known.map(|k| k.rev).unwrap_or(0)
+            }
+        };
+        self.write(file, stored_rev + 1, hash)
+    }
+
+    /// Saves one file over whatever another tab stored ("keep mine").
+    pub fn force_save(&mut self, file: &ClientFile) -> SaveOutcome {
+        let rev = match self.stored(&file.id) {
+            Ok(Some((_, rev))) => rev,
+            _ => self.known.get(&file.id).map(|k| k.rev).unwrap_or(0),
+        };
+        self.write(file, rev + 1, file_hash(file))
+    }
+
+    fn write(&mut self, file: &ClientFile, rev: u64, hash: u64) -> SaveOutcome {
+        let record = json!({
+            "schema": SCHEMA,
+            "rev": rev,
+            "saved_at": now_iso(),
+            "client": client_to_json(file),
+        })
+        .to_string();
+        match self.set(&client_key(&file.id), &record) {
+            Ok(()) => {
+                self.known.insert(file.id.clone(), Known { rev, hash });
+                SaveOutcome::Saved
+            }
+            Err(e) => SaveOutcome::Failed(e),
+        }
+    }
+
+    /// Takes another tab's version as this tab's reference ("take theirs", or a clean reload).
+    pub fn adopt(&mut self, file: &ClientFile, rev: u64) {
+        self.known.insert(
+            file.id.clone(),
+            Known {
+                rev,
+                hash: file_hash(file),
+            },
+        );
+    }
+
+    /// Forgets an id (deleted in another tab and removed from memory here).
+    pub fn forget(&mut self, id: &str) {
+        self.known.remove(id);
+    }
+
+    /// Forgets every revision (the storage was cleared elsewhere): the next save rewrites all.
+    pub fn forget_all(&mut self) {
+        self.known.clear();
+    }
+
+    /// Removes a file's key, unless another tab saved a revision this tab has not seen.
+    pub fn remove(&mut self, id: &str) -> RemoveOutcome {
+        if self.storage.is_none() {
+            self.known.remove(id);
+            return RemoveOutcome::Removed;
+        }
+        let known = self.known.get(id).map(|k| k.rev);
+        if let Ok(Some((file, rev))) = self.stored(id) {
+            if known.is_some_and(|k| k != rev) {
+                return RemoveOutcome::Conflict {
+                    file: Box::new(file),
+                    rev,
+                };
+            }
+        }
+        match self.remove_key(&client_key(id)) {
+            Ok(()) => {
+                self.known.remove(id);
+                RemoveOutcome::Removed
+            }
+            Err(e) => RemoveOutcome::Failed(e),
+        }
+    }
+
+    /// Reads a `storage` event on a client key from another tab.
+    pub fn external(&self, key: &str, new_value: Option<String>) -> External {
+        let Some(id) = key.strip_prefix(CLIENT_PREFIX) else {
+            return External::Stale;
+        };
+        let id = id.to_string();
+        match new_value {
+            None => External::Deleted { id },
+            Some(raw) => match parse_record(key, &raw) {
+                Ok((file, rev)) => {
+                    if self.known.get(&id).is_some_and(|k| k.rev >= rev) {
+                        External::Stale
+                    } else {
+                        External::Changed {
+                            id,
+                            file: Box::new(file),
+                            rev,
+                        }
+                    }
+                }
+                Err(_) => External::Unreadable { id },
+            },
+        }
+    }
+
+    /// Saves the language.
+    pub fn save_lang(&self, french: bool) -> Result<(), WriteError> {
+        let v = json!({"schema": SCHEMA, "lang": if french { "fr" } else { "en" }}).to_string();
+        if self.get(SETTINGS_KEY).as_deref() == Some(v.as_str()) {
+            return Ok(());
+        }
+        self.set(SETTINGS_KEY, &v)
+    }
+
+    /// Saves the policy when it differs from the one last saved.
+    pub fn save_policy(&mut self, policy: &Policy) -> Result<(), WriteError> {
+        let Ok(p) = serde_json::to_string(policy) else {
+            return Ok(());
+        };
+        if self.policy_json.as_deref() == Some(p.as_str()) {
+            return Ok(());
+        }
+        if self.policy_json.is_none() && *policy == Policy::default() {
+            // Nothing to remember: the default applies anyway.
+            self.policy_json = Some(p);
+            return Ok(());
+        }
+        let record = format!(
+            "{{\"schema\":{SCHEMA},\"saved_at\":{},\"policy\":{p}}}",
+            Value::String(now_iso())
+        );
+        self.set(POLICY_KEY, &record)?;
+        self.policy_json = Some(p);
+        Ok(())
+    }
+
+    /// Bytes and records of the app in storage.
+    pub fn usage(&self) -> Usage {
+        let mut u = Usage::default();
+        for k in self.keys() {
+            let v = self.get(&k).unwrap_or_default();
+            u.bytes += 2 * (k.encode_utf16().count() + v.encode_utf16().count()) as u64;
+            if k.starts_with(CLIENT_PREFIX) {
+                u.files += 1;
+            } else if k.starts_with(QUARANTINE_PREFIX) {
+                u.quarantined += 1;
+            }
+        }
+        u
+    }
+}

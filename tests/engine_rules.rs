@@ -531,8 +531,9 @@ fn reported_totals_override_lines_and_warn_when_they_differ() {
         reported: d("450"),
         from_lines: d("400"),
     }));
-    // the liabilities now total 1 050 against 1 000 of assets: unbalanced
-    assert!(w.iter().any(|x| matches!(x, Warning::Unbalanced { .. })));
+    // the lines themselves balance (1 000 = 1 000): the published equity gets its own warning,
+    // not a second one for the balance sheet
+    assert!(!w.iter().any(|x| matches!(x, Warning::Unbalanced { .. })));
     // revenue matches its lines: no warning for it
     assert!(!w.iter().any(|x| matches!(
         x,
@@ -591,6 +592,24 @@ fn quick_mode_key_figures_alone_give_a_rating() {
     assert_eq!(ratio(&a, R::Gearing), Ok(d("0.425")));
     assert!(a.grid.score.is_some());
     assert_ne!(a.grid.class, RiskClass::NotRated);
+    // a partial balance sheet is not an unbalanced one
+    assert!(a.years[0].warnings.is_empty());
+}
+
+#[test]
+fn lines_that_do_not_balance_are_flagged_with_both_totals() {
+    let mut s = healthy(2025);
+    // one more 50 of cash: assets 1 050 against liabilities 1 000
+    s.balance_sheet.set(B::Cash, Some(d("350")));
+    let a = run(&file(vec![s]));
+    assert_eq!(
+        a.years[0].warnings,
+        vec![Warning::Unbalanced {
+            closing_date: date(2025, 12, 31),
+            total_assets: d("1050"),
+            total_liabilities: d("1000"),
+        }]
+    );
 }
 
 #[test]

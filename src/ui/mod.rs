@@ -1,17 +1,33 @@
 //! The Leptos user interface: renders domain values, computes nothing financial.
+//!
+//! [`AppState`] is the shared state, provided as context by [`App`]. Every change to the client
+//! files goes through its methods (`update_file`, `add_file`, `delete_file`, …): they mark what
+//! changed, and one effect saves exactly those files (see [`crate::storage`]).
 
 pub mod components;
+pub mod format;
+pub mod import;
+pub mod io;
 pub mod pages;
+pub mod shell;
+
+use std::collections::HashSet;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::analysis::{analyse, Analysis};
 use crate::domain::client::ClientFile;
+use crate::domain::exchange;
 use crate::domain::policy::Policy;
+use crate::storage::{
+    Bilingual, External, Quarantined, RemoveOutcome, SaveOutcome, Store, Theirs, WriteError,
+    CLIENT_PREFIX, QUARANTINE_PREFIX, SETTINGS_KEY,
+};
 
 /// Interface language; French first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     Fr,
@@ -30,6 +46,11 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// The ISO code, for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        self.pick("fr", "en")
+    }
 }
 
 /// The screens; switched by a signal (and mirrored in the URL hash), never by path routes, so
@@ -43,6 +64,95 @@ pub enum View {
     Policy,
     Settings,
 }
+
+impl View {
+    /// The hash of the view: `#portfolio`, `#client/<id>`, `#analysis/<id>`, `#policy`,
+    /// `#settings`. The id is URI-encoded.
+    pub fn hash(self, id: Option<&str>) -> String {
+        let with_id = |name: &str| match id {
+            Some(id) => format!("#{name}/{}", String::from(js_sys::encode_uri_component(id))),
+            None => format!("#{name}"),
+        };
+        match self {
+            View::Portfolio => "#portfolio".into(),
+            View::Client => with_id("client"),
+            View::Analysis => with_id("analysis"),
+            View::Policy => "#policy".into(),
+            View::Settings => "#settings".into(),
+        }
+    }
+
+    /// Reads a hash; an unknown one is the portfolio.
+    pub fn from_hash(hash: &str) -> (View, Option<String>) {
+        let h = hash.trim_start_matches('#');
+        let (name, id) = match h.split_once('/') {
+            Some((n, id)) => (n, Some(id)),
+            None => (h, None),
+        };
+        let id = id.filter(|s| !s.is_empty()).map(|s| {
+            js_sys::decode_uri_component(s)
+                .map(String::from)
+                .unwrap_or_else(|_| s.to_string())
+        });
+        match name {
+            "client" => (View::Client, id),
+            "analysis" => (View::Analysis, id),
+            "policy" => (View::Policy, None),
+            "settings" => (View::Settings, None),
+            _ => (View::Portfolio, None),
+        }
+    }
+}
+
+/// The discreet save indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SaveStatus {
+    /// Nothing saved yet in this session.
+    #[default]
+    Idle,
+    /// Saved; the local time "HH:MM".
+    Saved(String),
+    /// The last save failed (see `storage_error`).
+    Failed,
+}
+
+/// A file changed in another tab while this tab had changed it too (or deleted it there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TabConflict {
+    pub id: String,
+    /// The other tab's version; `None` when it was deleted there.
+    pub theirs: Option<(ClientFile, u64)>,
+}
+
+/// A short message at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: Bilingual,
+    /// Offers to undo the last deletion.
+    pub undo: bool,
+    /// Identifies the notice, so a timer only closes its own.
+    pub seq: u64,
+}
+
+/// A deletion still in its undo window: the key stays in storage until it ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingDelete {
+    pub file: ClientFile,
+    pub index: usize,
+    pub seq: u64,
+}
+
+/// What changed since the last save.
+#[derive(Default)]
+struct Marks {
+    ids: HashSet<String>,
+    all: bool,
+    /// Ids whose last save failed: retried on the next save.
+    failed: HashSet<String>,
+}
+
+/// How long a deletion can be undone.
+const UNDO_WINDOW: Duration = Duration::from_secs(10);
 
 /// State shared by every screen, provided as context.
 #[derive(Clone, Copy)]
@@ -60,9 +170,33 @@ pub struct AppState {
     pub current_file: Memo<Option<ClientFile>>,
     /// The analysis of the open file: derived, never stored.
     pub analysis: Memo<Option<Analysis>>,
+
+    /// The browser's storage and what this tab last read or wrote.
+    store: StoredValue<Store, LocalStorage>,
+    marks: StoredValue<Marks, LocalStorage>,
+    /// False when the browser gives no storage: the app works in memory.
+    pub storage_available: RwSignal<bool>,
+    pub save_status: RwSignal<SaveStatus>,
+    /// The last write failure, until a save succeeds again.
+    pub storage_error: RwSignal<Option<WriteError>>,
+    /// Records set aside during this session's load (the banner).
+    pub quarantined_now: RwSignal<Vec<Quarantined>>,
+    /// Edits that met another tab's edits.
+    pub tab_conflicts: RwSignal<Vec<TabConflict>>,
+    /// Another tab cleared the storage.
+    pub storage_cleared: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub pending_delete: RwSignal<Option<PendingDelete>>,
+    /// An import waiting for the user's choices.
+    pub import: RwSignal<Option<import::PendingImport>>,
+    /// The outcome of the last import.
+    pub import_status: RwSignal<import::ImportStatus>,
+    seq: StoredValue<u64>,
 }
 
 impl AppState {
+    /// A state in memory only; [`App`] attaches the browser's storage with
+    /// [`AppState::attach_storage`].
     pub fn new(today: NaiveDate) -> Self {
         let files = RwSignal::new(Vec::<ClientFile>::new());
         let current = RwSignal::new(None::<String>);
@@ -85,11 +219,42 @@ impl AppState {
             today,
             current_file,
             analysis,
+            store: StoredValue::new_local(Store::memory()),
+            marks: StoredValue::new_local(Marks::default()),
+            storage_available: RwSignal::new(false),
+            save_status: RwSignal::new(SaveStatus::Idle),
+            storage_error: RwSignal::new(None),
+            quarantined_now: RwSignal::new(Vec::new()),
+            tab_conflicts: RwSignal::new(Vec::new()),
+            storage_cleared: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            pending_delete: RwSignal::new(None),
+            import: RwSignal::new(None),
+            import_status: RwSignal::new(import::ImportStatus::Idle),
+            seq: StoredValue::new(0),
         }
+    }
+
+    /// Opens the browser's storage and loads everything from it: files, language, policy.
+    /// Unreadable records are set aside and listed in `quarantined_now`.
+    pub fn attach_storage(&self) {
+        let mut store = Store::open();
+        let loaded = store.load();
+        self.storage_available.set(store.available());
+        if let Some(fr) = loaded.lang_fr {
+            self.lang.set(if fr { Lang::Fr } else { Lang::En });
+        }
+        if let Some(p) = loaded.policy {
+            self.policy.set(p);
+        }
+        self.files.set(loaded.files);
+        self.quarantined_now.set(loaded.quarantined);
+        self.store.set_value(store);
     }
 
     /// Edits the file `id` in place; the storage effect saves it.
     pub fn update_file(&self, id: &str, edit: impl FnOnce(&mut ClientFile)) {
+        self.mark(id);
         self.files.update(|fs| {
             if let Some(f) = fs.iter_mut().find(|f| f.id == id) {
                 edit(f);
@@ -101,6 +266,464 @@ impl AppState {
     pub fn open(&self, id: &str, view: View) {
         self.current.set(Some(id.to_string()));
         self.view.set(view);
+    }
+
+    fn mark(&self, id: &str) {
+        self.marks.update_value(|m| {
+            m.ids.insert(id.to_string());
+        });
+    }
+
+    fn mark_all(&self) {
+        self.marks.update_value(|m| m.all = true);
+    }
+
+    fn next_seq(&self) -> u64 {
+        let mut n = 0;
+        self.seq.update_value(|s| {
+            *s += 1;
+            n = *s;
+        });
+        n
+    }
+
+    /// Shows a short message; it closes by itself after a while.
+    pub fn notify(&self, text: Bilingual) {
+        self.show_notice(text, false, Duration::from_secs(6));
+    }
+
+    fn show_notice(&self, text: Bilingual, undo: bool, duration: Duration) {
+        let seq = self.next_seq();
+        self.notice.set(Some(Notice { text, undo, seq }));
+        let notice = self.notice;
+        set_timeout(
+            move || {
+                if notice
+                    .try_with_untracked(|n| n.as_ref().is_some_and(|n| n.seq == seq))
+                    .unwrap_or(false)
+                {
+                    notice.set(None);
+                }
+            },
+            duration,
+        );
+    }
+
+    /// An id not used in memory, in storage (another tab) nor by a deletion in its undo window.
+    pub fn fresh_id(&self, base: &str) -> String {
+        let files = self.files.get_untracked();
+        let pending = self
+            .pending_delete
+            .with_untracked(|p| p.as_ref().map(|p| p.file.id.clone()));
+        self.store.with_value(|store| {
+            exchange::fresh_id(base, |id| {
+                files.iter().any(|f| f.id == id)
+                    || pending.as_deref() == Some(id)
+                    || store.exists(id)
+            })
+        })
+    }
+
+    /// Adds a file (its id must be fresh) and returns its id.
+    pub fn add_file(&self, file: ClientFile, at: Option<usize>) -> String {
+        let id = file.id.clone();
+        self.mark(&id);
+        self.files.update(|fs| {
+            let at = at.unwrap_or(fs.len()).min(fs.len());
+            fs.insert(at, file);
+        });
+        id
+    }
+
+    /// Creates an empty file with a fresh id and opens it.
+    pub fn create_file(&self) {
+        let base = format!("client-{}", short_stamp());
+        let id = self.fresh_id(&base);
+        let file = ClientFile {
+            id: id.clone(),
+            ..ClientFile::default()
+        };
+        self.add_file(file, None);
+        self.open(&id, View::Client);
+    }
+
+    /// Copies a file under a fresh id, just after the original; returns the new id.
+    pub fn duplicate_file(&self, id: &str) -> Option<String> {
+        let (index, original) = self.files.with_untracked(|fs| {
+            fs.iter()
+                .position(|f| f.id == id)
+                .map(|i| (i, fs[i].clone()))
+        })?;
+        let new_id = self.fresh_id(&original.id);
+        let mut copy = original;
+        copy.id = new_id.clone();
+        copy.name = if copy.name.trim().is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{} ({})",
+                copy.name,
+                self.lang.get_untracked().pick("copie", "copy")
+            )
+        };
+        let name = copy.name.clone();
+        self.add_file(copy, Some(index + 1));
+        self.notify(Bilingual::new(
+            format!("Copie créée : « {} ».", display_name(&name, true)),
+            format!("Copy created: “{}”.", display_name(&name, false)),
+        ));
+        Some(new_id)
+    }
+
+    /// Removes a file from the list, with an undo window; its key is removed when the window
+    /// ends (or the page is left).
+    pub fn delete_file(&self, id: &str) {
+        self.finish_delete();
+        let Some((index, file)) = self.files.with_untracked(|fs| {
+            fs.iter()
+                .position(|f| f.id == id)
+                .map(|i| (i, fs[i].clone()))
+        }) else {
+            return;
+        };
+        self.files.update(|fs| {
+            fs.remove(index);
+        });
+        if self.current.get_untracked().as_deref() == Some(id)
+            && matches!(self.view.get_untracked(), View::Client | View::Analysis)
+        {
+            self.view.set(View::Portfolio);
+        }
+        let seq = self.next_seq();
+        let name = file.name.clone();
+        self.pending_delete
+            .set(Some(PendingDelete { file, index, seq }));
+        self.show_notice(
+            Bilingual::new(
+                format!("« {} » supprimé.", display_name(&name, true)),
+                format!("“{}” deleted.", display_name(&name, false)),
+            ),
+            true,
+            UNDO_WINDOW,
+        );
+        let state = *self;
+        set_timeout(
+            move || {
+                if state
+                    .pending_delete
+                    .try_with_untracked(|p| p.as_ref().is_some_and(|p| p.seq == seq))
+                    .unwrap_or(false)
+                {
+                    state.finish_delete();
+                }
+            },
+            UNDO_WINDOW,
+        );
+    }
+
+    /// Puts back the file of the last deletion, if its undo window is still open.
+    pub fn undo_delete(&self) {
+        let Some(p) = self.pending_delete.try_update(|p| p.take()).flatten() else {
+            return;
+        };
+        self.notice.set(None);
+        self.add_file(p.file, Some(p.index));
+    }
+
+    /// Ends the undo window of the pending deletion: removes the key, unless another tab saved
+    /// a newer version, which comes back into the list.
+    pub fn finish_delete(&self) {
+        let Some(p) = self.pending_delete.try_update(|p| p.take()).flatten() else {
+            return;
+        };
+        if self
+            .notice
+            .with_untracked(|n| n.as_ref().is_some_and(|n| n.undo))
+        {
+            self.notice.set(None);
+        }
+        let outcome = self
+            .store
+            .try_update_value(|s| s.remove(&p.file.id))
+            .unwrap_or(RemoveOutcome::Removed);
+        match outcome {
+            RemoveOutcome::Removed => {}
+            RemoveOutcome::Conflict { file, rev } => {
+                self.store.update_value(|s| s.adopt(&file, rev));
+                let name = file.name.clone();
+                self.add_file(*file, Some(p.index));
+                self.notify(Bilingual::new(
+                    format!(
+                        "« {} » a été modifié dans un autre onglet : il est conservé.",
+                        display_name(&name, true)
+                    ),
+                    format!(
+                        "“{}” was changed in another tab: it is kept.",
+                        display_name(&name, false)
+                    ),
+                ));
+            }
+            RemoveOutcome::Failed(e) => {
+                self.storage_error.set(Some(e));
+            }
+        }
+    }
+
+    /// Replaces every file after an import, and saves what changed.
+    pub fn replace_files(&self, files: Vec<ClientFile>) {
+        self.mark_all();
+        self.files.set(files);
+    }
+
+    /// Saves the files changed since the last save. Called by the storage effect; also by the
+    /// "retry" buttons.
+    pub fn flush(&self) {
+        if !self.storage_available.get_untracked() {
+            return;
+        }
+        let (ids, all) = self
+            .marks
+            .try_update_value(|m| {
+                let mut ids = std::mem::take(&mut m.ids);
+                ids.extend(m.failed.drain());
+                // A change made without marking (not through AppState): check every file.
+                let all = std::mem::take(&mut m.all) || ids.is_empty();
+                (ids, all)
+            })
+            .unwrap_or_default();
+        let mut saved = 0usize;
+        let mut failed: Vec<(String, WriteError)> = Vec::new();
+        let mut conflicts: Vec<TabConflict> = Vec::new();
+        self.files.with_untracked(|fs| {
+            self.store.update_value(|store| {
+                for f in fs.iter().filter(|f| all || ids.contains(&f.id)) {
+                    match store.save(f) {
+                        SaveOutcome::Saved => saved += 1,
+                        SaveOutcome::Unchanged => {}
+                        SaveOutcome::Conflict(Theirs::Changed { file, rev }) => {
+                            conflicts.push(TabConflict {
+                                id: f.id.clone(),
+                                theirs: Some((*file, rev)),
+                            })
+                        }
+                        SaveOutcome::Conflict(Theirs::Deleted) => conflicts.push(TabConflict {
+                            id: f.id.clone(),
+                            theirs: None,
+                        }),
+                        SaveOutcome::Failed(e) => failed.push((f.id.clone(), e)),
+                    }
+                }
+            });
+        });
+        for c in conflicts {
+            self.push_conflict(c);
+        }
+        if let Some((_, e)) = failed.first() {
+            self.storage_error.set(Some(e.clone()));
+            self.save_status.set(SaveStatus::Failed);
+            self.marks.update_value(|m| {
+                m.failed.extend(failed.iter().map(|(id, _)| id.clone()));
+            });
+        } else {
+            if self.storage_error.with_untracked(Option::is_some) {
+                self.storage_error.set(None);
+            }
+            if saved > 0 {
+                self.save_status.set(SaveStatus::Saved(clock()));
+            }
+        }
+    }
+
+    fn push_conflict(&self, c: TabConflict) {
+        self.tab_conflicts.update(|cs| {
+            if let Some(old) = cs.iter_mut().find(|o| o.id == c.id) {
+                *old = c;
+            } else {
+                cs.push(c);
+            }
+        });
+    }
+
+    /// Settles a conflict with another tab: keep this tab's version (written over theirs) or
+    /// take theirs (replacing this tab's).
+    pub fn resolve_conflict(&self, id: &str, keep_mine: bool) {
+        let Some(c) = self
+            .tab_conflicts
+            .try_update(|cs| {
+                let i = cs.iter().position(|c| c.id == id)?;
+                Some(cs.remove(i))
+            })
+            .flatten()
+        else {
+            return;
+        };
+        if keep_mine {
+            let mine = self
+                .files
+                .with_untracked(|fs| fs.iter().find(|f| f.id == id).cloned());
+            if let Some(mine) = mine {
+                let outcome = self
+                    .store
+                    .try_update_value(|s| s.force_save(&mine))
+                    .unwrap_or(SaveOutcome::Unchanged);
+                match outcome {
+                    SaveOutcome::Failed(e) => {
+                        self.storage_error.set(Some(e));
+                        self.marks.update_value(|m| {
+                            m.failed.insert(id.to_string());
+                        });
+                    }
+                    _ => self.save_status.set(SaveStatus::Saved(clock())),
+                }
+            }
+        } else {
+            match c.theirs {
+                Some((file, rev)) => {
+                    self.store.update_value(|s| s.adopt(&file, rev));
+                    self.mark(id);
+                    self.files.update(|fs| {
+                        if let Some(f) = fs.iter_mut().find(|f| f.id == id) {
+                            *f = file;
+                        }
+                    });
+                }
+                None => {
+                    self.store.update_value(|s| s.forget(id));
+                    self.remove_from_memory(id);
+                }
+            }
+        }
+    }
+
+    fn remove_from_memory(&self, id: &str) {
+        self.files.update(|fs| fs.retain(|f| f.id != id));
+        if self.current.get_untracked().as_deref() == Some(id)
+            && matches!(self.view.get_untracked(), View::Client | View::Analysis)
+        {
+            self.view.set(View::Portfolio);
+        }
+    }
+
+    /// Applies a `storage` event from another tab.
+    fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(key) = key else {
+            // `localStorage.clear()` elsewhere: keep everything in memory, offer to save again.
+            self.store.update_value(|s| s.forget_all());
+            self.storage_cleared.set(true);
+            return;
+        };
+        if key == SETTINGS_KEY {
+            if let Some(v) = new_value
+                .as_deref()
+                .and_then(|v| serde_json::from_str::<serde_json::Value>(v).ok())
+            {
+                match v.get("lang").and_then(|l| l.as_str()) {
+                    Some("en") => self.lang.set(Lang::En),
+                    Some("fr") => self.lang.set(Lang::Fr),
+                    _ => {}
+                }
+            }
+            return;
+        }
+        if key.starts_with(QUARANTINE_PREFIX) || !key.starts_with(CLIENT_PREFIX) {
+            return;
+        }
+        let external = self.store.with_value(|s| s.external(&key, new_value));
+        match external {
+            External::Stale | External::Unreadable { .. } => {}
+            External::Changed { id, file, rev } => {
+                let local = self
+                    .files
+                    .with_untracked(|fs| fs.iter().find(|f| f.id == id).cloned());
+                let pending = self
+                    .pending_delete
+                    .with_untracked(|p| p.as_ref().is_some_and(|p| p.file.id == id));
+                match local {
+                    // Deleted here, in its undo window: `finish_delete` will find the new
+                    // revision and keep it.
+                    None if pending => {}
+                    None => {
+                        self.store.update_value(|s| s.adopt(&file, rev));
+                        self.files.update(|fs| fs.push(*file));
+                    }
+                    Some(mine) => {
+                        if self.store.with_value(|s| s.is_clean(&mine)) {
+                            self.store.update_value(|s| s.adopt(&file, rev));
+                            self.mark(&id);
+                            self.files.update(|fs| {
+                                if let Some(f) = fs.iter_mut().find(|f| f.id == id) {
+                                    *f = *file;
+                                }
+                            });
+                        } else {
+                            self.push_conflict(TabConflict {
+                                id,
+                                theirs: Some((*file, rev)),
+                            });
+                        }
+                    }
+                }
+            }
+            External::Deleted { id } => {
+                let local = self
+                    .files
+                    .with_untracked(|fs| fs.iter().find(|f| f.id == id).cloned());
+                match local {
+                    None => self.store.update_value(|s| s.forget(&id)),
+                    Some(mine) => {
+                        if self.store.with_value(|s| s.is_clean(&mine)) {
+                            self.store.update_value(|s| s.forget(&id));
+                            self.remove_from_memory(&id);
+                            self.notify(Bilingual::new(
+                                format!(
+                                    "« {} » a été supprimé dans un autre onglet.",
+                                    display_name(&mine.name, true)
+                                ),
+                                format!(
+                                    "“{}” was deleted in another tab.",
+                                    display_name(&mine.name, false)
+                                ),
+                            ));
+                        } else {
+                            self.push_conflict(TabConflict { id, theirs: None });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// After the storage was cleared in another tab: writes every file again.
+    pub fn save_all_again(&self) {
+        self.storage_cleared.set(false);
+        self.mark_all();
+        self.flush();
+    }
+
+    /// Records set aside, from storage (all sessions).
+    pub fn quarantined_all(&self) -> Vec<Quarantined> {
+        self.store.with_value(|s| s.quarantined())
+    }
+
+    /// Storage use.
+    pub fn storage_usage(&self) -> crate::storage::Usage {
+        self.store.with_value(|s| s.usage())
+    }
+
+    /// Downloads every file with the policy (exchange format).
+    pub fn export_all(&self) {
+        let files = self.files.get_untracked();
+        let policy = self.policy.get_untracked();
+        io::export_clients(&files, &policy, &io::export_filename("portefeuille"));
+    }
+}
+
+/// A file's name for messages, or "(sans nom)".
+pub fn display_name(name: &str, french: bool) -> String {
+    if name.trim().is_empty() {
+        if french { "(sans nom)" } else { "(no name)" }.to_string()
+    } else {
+        name.to_string()
     }
 }
 
@@ -116,19 +739,153 @@ fn today() -> NaiveDate {
         .unwrap_or_default()
 }
 
-/// The application root.
+/// The local time as "HH:MM".
+fn clock() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+/// A short, mostly unique stamp for new ids: milliseconds since 1970 in base 36.
+fn short_stamp() -> String {
+    let mut n = js_sys::Date::now().max(0.0) as u64;
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(digits[(n % 36) as usize]);
+        n /= 36;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Moves to the view and file of the URL hash.
+fn follow_hash(state: AppState, hash: &str) {
+    let (view, id) = View::from_hash(hash);
+    if let Some(id) = id {
+        let exists = state
+            .files
+            .with_untracked(|fs| fs.iter().any(|f| f.id == id));
+        if !exists {
+            state.notify(Bilingual::new(
+                format!("Dossier introuvable : {id}"),
+                format!("File not found: {id}"),
+            ));
+            state.view.set(View::Portfolio);
+            return;
+        }
+        if state.current.get_untracked().as_deref() != Some(id.as_str()) {
+            state.current.set(Some(id));
+        }
+    }
+    if state.view.get_untracked() != view {
+        state.view.set(view);
+    }
+}
+
+/// The application root: loads storage, wires the save effect, the URL hash and the other
+/// tabs' changes, and renders the shell around the current screen.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new(today());
     provide_context(state);
+    state.attach_storage();
+    follow_hash(state, &current_hash());
+
+    // Saving: one effect, writing only the files marked as changed.
+    Effect::new(move |prev: Option<()>| {
+        state.files.track();
+        if prev.is_some() {
+            state.flush();
+        }
+    });
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", lang.code());
+        }
+        if state.storage_available.get_untracked() {
+            let r = state.store.with_value(|s| s.save_lang(lang.is_fr()));
+            if let Err(e) = r {
+                state.storage_error.set(Some(e));
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let r = state.policy.with(|p| {
+            if state.storage_available.get_untracked() {
+                state
+                    .store
+                    .try_update_value(|s| s.save_policy(p))
+                    .unwrap_or(Ok(()))
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = r {
+            state.storage_error.set(Some(e));
+        }
+    });
+
+    // The URL hash mirrors the view; a hash typed or a back button moves the view.
+    Effect::new(move |_| {
+        let view = state.view.get();
+        let id = state.current.get();
+        let id = match view {
+            View::Client | View::Analysis => id,
+            _ => None,
+        };
+        let hash = view.hash(id.as_deref());
+        if current_hash() != hash {
+            if let Some(w) = web_sys::window() {
+                let location = w.location();
+                // The first hash replaces the bare URL rather than adding a history entry.
+                let _ = if current_hash().is_empty() {
+                    location.replace(&hash)
+                } else {
+                    location.set_hash(&hash)
+                };
+            }
+        }
+    });
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        follow_hash(state, &current_hash());
+    });
+    let storage_listener = window_event_listener(leptos::ev::storage, move |e| {
+        state.on_storage_event(e.key(), e.new_value());
+    });
+    // Leaving the page ends a deletion's undo window.
+    let leave_listener = window_event_listener(leptos::ev::pagehide, move |_| {
+        state.finish_delete();
+    });
+    on_cleanup(move || {
+        hash_listener.remove();
+        storage_listener.remove();
+        leave_listener.remove();
+    });
+
     view! {
-        <main data-testid="app">
+        <div class="app" data-testid="app">
+        <div class="top">
+            <shell::Header/>
+            <shell::Banners/>
+        </div>
+        <main class="main">
             {move || match state.view.get() {
                 View::Portfolio => view! { <pages::portfolio::PortfolioPage/> }.into_any(),
                 View::Client => view! { <pages::client::ClientPage/> }.into_any(),
                 View::Analysis => view! { <pages::analysis::AnalysisPage/> }.into_any(),
-                View::Policy | View::Settings => view! { <pages::portfolio::PortfolioPage/> }.into_any(),
+                View::Policy => view! { <pages::policy::PolicyPage/> }.into_any(),
+                View::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
             }}
         </main>
+        <import::ImportDialog/>
+        <shell::Toast/>
+        </div>
     }
 }

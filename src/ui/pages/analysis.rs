@@ -1,9 +1,156 @@
-//! The analysis screen.
+//! The analysis screen: the verdict, the credit limit and terms, the grid, the ratios over the
+//! years, the SIG and balance-sheet structure, the failure scores, the legal checks and the
+//! review date. Everything reads the analysis memo, so it follows every keystroke.
+//!
+//! Every figure of SPEC.md "Outputs that tests read" is in the DOM with `data-testid` and
+//! `data-value`, with empty values when no file is open or the file has no statement:
+//! `score`, `risk-class`, `completeness`, `provisional` (only when provisional),
+//! `limit-recommended`, `terms-recommended`, `review-due` (in the verdict card);
+//! `limit-need`, `limit-capacity`, `limit-secured`, `limit-unsecured`, `limit-binding`;
+//! `agg-<aggregate>` and `ratio-<ratio>` (latest year); `score-altman_z2`, `score-altman_z1`,
+//! `score-conan_holder`; `criterion-<criterion>` (points).
 
 use leptos::prelude::*;
 
-/// Placeholder until the screen is built.
+use crate::domain::client::TermsBasis;
+use crate::ui::components::analysis_blocks::{
+    grid_block, limit_block, review_block, scores_block, statements_oldest_first, terms_block,
+};
+use crate::ui::components::ratio_table::{ratios_table, sig_table, structure_table, Snapshot};
+use crate::ui::components::verdict::VerdictCard;
+use crate::ui::{use_state, AppState, View};
+
+fn snapshot(state: AppState) -> Snapshot {
+    Snapshot {
+        lang: state.lang.get(),
+        analysis: state.analysis.get(),
+        statements: state
+            .current_file
+            .with(|f| f.as_ref().map(statements_oldest_first).unwrap_or_default()),
+        policy: state.policy.get(),
+    }
+}
+
+/// A titled section of the analysis.
+fn section(
+    state: AppState,
+    testid: &'static str,
+    fr: &'static str,
+    en: &'static str,
+    body: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = state.lang;
+    view! {
+        <section class="card analysis-section" data-testid=testid>
+            <h2>{move || lang.get().pick(fr, en)}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// The analysis of the open file.
 #[component]
 pub fn AnalysisPage() -> impl IntoView {
-    view! { <section data-testid="analysis-page"></section> }
+    let state = use_state();
+    let lang = state.lang;
+    let open = RwSignal::new(None::<String>);
+    let has_file = Memo::new(move |_| state.current_file.with(Option::is_some));
+    let title = Memo::new(move |_| {
+        state
+            .current_file
+            .with(|f| f.as_ref().map(|f| f.name.clone()).unwrap_or_default())
+    });
+    let sales = move || {
+        state
+            .current_file
+            .with(|f| f.as_ref().and_then(|f| f.trade.expected_annual_sales))
+    };
+    let cover = move || {
+        state.current_file.with(|f| {
+            f.as_ref()
+                .map(|f| (f.trade.insurance_cover, f.trade.guarantees))
+                .unwrap_or((None, None))
+        })
+    };
+    let requested = move || {
+        state.current_file.with(|f| {
+            f.as_ref()
+                .map(|f| (f.trade.terms_days, f.trade.terms_basis))
+                .unwrap_or((None, TermsBasis::Net))
+        })
+    };
+
+    view! {
+        <section class="analysis-page" data-testid="analysis-page">
+            <header class="page-head">
+                <h1>
+                    {move || {
+                        let t = title.get();
+                        let head = lang.get().pick("Analyse", "Analysis");
+                        if t.trim().is_empty() { head.to_string() } else { format!("{head} — {t}") }
+                    }}
+                </h1>
+                <div class="page-actions no-print">
+                    <Show when=move || has_file.get()>
+                        <button type="button" class="btn" data-testid="back-to-client" on:click=move |_| state.view.set(View::Client)>
+                            {move || lang.get().pick("← Saisie du dossier", "← Edit the file")}
+                        </button>
+                    </Show>
+                    <button type="button" class="btn" data-testid="print-report" on:click=move |_| {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.print();
+                        }
+                    }>
+                        {move || lang.get().pick("Imprimer la fiche", "Print the report")}
+                    </button>
+                </div>
+            </header>
+            <Show when=move || !has_file.get()>
+                <div class="empty-state" data-testid="analysis-empty">
+                    <p>
+                        {move || lang.get().pick(
+                            "Aucun dossier ouvert : choisissez un client dans le portefeuille.",
+                            "No file open: pick a client in the portfolio.",
+                        )}
+                    </p>
+                    <button type="button" class="btn btn-primary" on:click=move |_| state.view.set(View::Portfolio)>
+                        {move || lang.get().pick("Aller au portefeuille", "Go to the portfolio")}
+                    </button>
+                </div>
+            </Show>
+            <div class="analysis-grid">
+                <div class="analysis-verdict">
+                    <VerdictCard/>
+                </div>
+                {section(state, "limit-block", "Encours autorisé", "Credit limit", move || {
+                    limit_block(&snapshot(state), sales(), cover())
+                })}
+                {section(state, "terms-block", "Conditions de paiement", "Payment terms", move || {
+                    terms_block(&snapshot(state), requested())
+                })}
+                {section(state, "review-block", "Révision", "Review", move || review_block(&snapshot(state)))}
+            </div>
+            {section(state, "grid-block", "Grille de notation", "Scoring grid", move || grid_block(&snapshot(state), open))}
+            {section(state, "ratios-block", "Ratios", "Ratios", move || ratios_table(&snapshot(state), open))}
+            {section(state, "sig-block", "Soldes intermédiaires de gestion", "Income statement analysis (SIG)", move || {
+                sig_table(&snapshot(state))
+            })}
+            {section(state, "structure-block", "Structure financière : FRNG, BFR, trésorerie", "Financial structure: working capital, WCR, net cash", move || {
+                structure_table(&snapshot(state))
+            })}
+            {section(state, "scores-block", "Scores de défaillance", "Failure scores", move || scores_block(&snapshot(state), open))}
+            <footer class="report-foot">
+                {move || {
+                    let l = lang.get();
+                    let v = state.policy.with(|p| p.version);
+                    let d = crate::ui::components::fmt::format_date(l, state.today);
+                    if l.is_fr() {
+                        format!("Politique de crédit v{v} · analyse du {d}")
+                    } else {
+                        format!("Credit policy v{v} · analysis of {d}")
+                    }
+                }}
+            </footer>
+        </section>
+    }
 }

@@ -1,9 +1,525 @@
-//! The client screen.
+//! The client screen: the verdict card first, then identity, qualitative facts, trade terms,
+//! statements year by year, notes and the export of the file.
+//!
+//! # Test ids of the entry fields
+//!
+//! Every field is `data-testid="field-<suffix>"`; when what was typed cannot be read, the message
+//! under it is `data-testid="error-<suffix>"` (class `field-error`) and the file keeps its
+//! previous value.
+//!
+//! | suffix | field |
+//! |---|---|
+//! | `name`, `siren`, `legal_form`, `naf_code` | identity (text; SIREN checked with the Luhn key) |
+//! | `created_on` | creation date (`<input type=date>`, ISO value) |
+//! | `sector_risk` | select: `""`, `low`, `medium`, `high` |
+//! | `new_client` | checkbox |
+//! | `avg_days_late`, `payment_incidents_12m` | whole numbers |
+//! | `collective_proceeding` | select: `none`, `safeguard`, `receivership`, `liquidation` |
+//! | `information_quality` | select: `""`, `1`…`5` |
+//! | `trade-expected_annual_sales`, `trade-insurance_cover`, `trade-guarantees`, `trade-requested_limit` | amounts |
+//! | `trade-terms_days`, `trade-expected_delay_days` | whole numbers (days) |
+//! | `trade-terms_basis` | select: `net`, `end_of_month` |
+//! | `<line key>-<year>` | a statement line (exchange-format key of `balance_sheet`, `income_statement` or `reported`, e.g. `revenue-0`, `trade_receivables-1`); year 0 is the latest by closing date, 1 the year before… |
+//! | `closing_date-<year>`, `duration_months-<year>`, `headcount-<year>` | the year's closing date (date input, ISO value), length in months (1–24), average headcount |
+//! | `notes` | textarea |
+//!
+//! Columns follow the closing dates, latest first; while a closing date has the focus its column
+//! stays put, and the columns re-sort when it loses the focus. Enter in a statement field moves
+//! to the next line of the same year.
+//!
+//! Other controls: `entry-mode-quick` / `entry-mode-complete` (statement entry mode, quick by
+//! default), `add-year-first` (no year yet), `add-year-earlier` / `add-year-later`,
+//! `remove-year-<year>` then `remove-year-confirm` / `remove-year-cancel`, `export-client`,
+//! `open-analysis`; consistency warnings of a year are in `year-warnings-<year>` (each one a
+//! `consistency-warning`); the page is `client-page`, the empty state `client-empty`.
 
 use leptos::prelude::*;
 
-/// Placeholder until the screen is built.
+use crate::domain::client::{CollectiveProceeding, SectorRisk, TermsBasis};
+use crate::ui::components::edit_current;
+use crate::ui::components::entry;
+use crate::ui::components::inputs::{
+    amount_input, count_input, date_input, form_field, select_input, text_input,
+};
+use crate::ui::components::statements::StatementsEditor;
+use crate::ui::components::verdict::VerdictCard;
+use crate::ui::{io, use_state, AppState, View};
+
+/// The client screen for the open file.
 #[component]
 pub fn ClientPage() -> impl IntoView {
-    view! { <section data-testid="client-page"></section> }
+    let state = use_state();
+    // Rebuilt only when another file is opened, so the fields keep what is being typed.
+    let open_id = Memo::new(move |_| {
+        state
+            .current_file
+            .with(|f| f.as_ref().map(|f| f.id.clone()))
+    });
+    view! {
+        <section class="client-page" data-testid="client-page">
+            {move || match open_id.get() {
+                Some(_) => client_form(state).into_any(),
+                None => empty_state(state).into_any(),
+            }}
+        </section>
+    }
+}
+
+fn empty_state(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    view! {
+        <div class="empty-state" data-testid="client-empty">
+            <h1>{move || lang.get().pick("Aucun dossier ouvert", "No file open")}</h1>
+            <p>
+                {move || lang.get().pick(
+                    "Choisissez un client dans le portefeuille, ou créez-en un.",
+                    "Pick a client in the portfolio, or create one.",
+                )}
+            </p>
+            <button type="button" class="btn btn-primary" data-testid="back-to-portfolio" on:click=move |_| state.view.set(View::Portfolio)>
+                {move || lang.get().pick("Aller au portefeuille", "Go to the portfolio")}
+            </button>
+        </div>
+    }
+}
+
+/// A reactive read of the open file.
+fn read<T>(
+    state: AppState,
+    get: impl Fn(&crate::domain::client::ClientFile) -> T + Send + Sync + 'static,
+    default: T,
+) -> Signal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Signal::from(Memo::new(move |_| {
+        state
+            .current_file
+            .with(|f| f.as_ref().map(&get).unwrap_or_else(|| default.clone()))
+    }))
+}
+
+fn client_form(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let title = read(state, |f| f.name.clone(), String::new());
+    let export = move |_| {
+        if let Some(f) = state.current_file.get_untracked() {
+            let stem = if f.name.trim().is_empty() {
+                f.id.clone()
+            } else {
+                f.name.clone()
+            };
+            state
+                .policy
+                .with_untracked(|p| io::export_clients(&[f], p, &io::export_filename(&stem)));
+        }
+    };
+    view! {
+        <div class="client-layout">
+            <aside class="verdict-column">
+                <VerdictCard/>
+                <button type="button" class="btn wide" data-testid="open-analysis" on:click=move |_| state.view.set(View::Analysis)>
+                    {move || lang.get().pick("Voir l'analyse détaillée →", "See the full analysis →")}
+                </button>
+            </aside>
+            <div class="client-form">
+                <header class="page-head">
+                    <h1>
+                        {move || {
+                            let t = title.get();
+                            if t.trim().is_empty() {
+                                lang.get().pick("Nouveau client", "New client").to_string()
+                            } else {
+                                t
+                            }
+                        }}
+                    </h1>
+                    <button type="button" class="btn" data-testid="export-client" on:click=export>
+                        {move || lang.get().pick("Exporter ce dossier", "Export this file")}
+                    </button>
+                </header>
+                {identity(state)}
+                {qualitative(state)}
+                {trade(state)}
+                <StatementsEditor/>
+                {notes(state)}
+            </div>
+        </div>
+    }
+}
+
+fn section_title(state: AppState, fr: &'static str, en: &'static str) -> impl IntoView {
+    let lang = state.lang;
+    view! { <h2>{move || lang.get().pick(fr, en)}</h2> }
+}
+
+fn identity(state: AppState) -> impl IntoView {
+    let name = read(state, |f| f.name.clone(), String::new());
+    let legal_form = read(state, |f| f.legal_form.clone(), String::new());
+    let naf = read(state, |f| f.naf_code.clone(), String::new());
+    let created = read(state, |f| f.created_on, None);
+    let sector = read(
+        state,
+        |f| {
+            f.sector_risk
+                .map(|s| s.key().to_string())
+                .unwrap_or_default()
+        },
+        String::new(),
+    );
+    view! {
+        <section class="card" data-testid="identity">
+            {section_title(state, "Identité", "Identity")}
+            <div class="form-grid">
+                {form_field(
+                    "name",
+                    "Raison sociale",
+                    "Company name",
+                    text_input("name", name, move |v| edit_current(&state, |f| f.name = v)),
+                    None,
+                )}
+                {form_field("siren", "SIREN", "SIREN", siren_input(state), None)}
+                {form_field(
+                    "legal_form",
+                    "Forme juridique",
+                    "Legal form",
+                    text_input("legal_form", legal_form, move |v| edit_current(&state, |f| f.legal_form = v)),
+                    None,
+                )}
+                {form_field(
+                    "naf_code",
+                    "Code NAF",
+                    "NAF code",
+                    text_input("naf_code", naf, move |v| edit_current(&state, |f| f.naf_code = v)),
+                    None,
+                )}
+                {form_field(
+                    "created_on",
+                    "Date de création",
+                    "Creation date",
+                    date_input("created_on", None, created, move |d| edit_current(&state, |f| f.created_on = d)),
+                    None,
+                )}
+                {form_field(
+                    "sector_risk",
+                    "Risque sectoriel",
+                    "Sector risk",
+                    select_input(
+                        "sector_risk",
+                        &[
+                            ("", "Non renseigné", "Not given"),
+                            ("low", "Faible", "Low"),
+                            ("medium", "Moyen", "Medium"),
+                            ("high", "Élevé", "High"),
+                        ],
+                        sector,
+                        move |k| edit_current(&state, |f| f.sector_risk = SectorRisk::from_key(&k)),
+                    ),
+                    None,
+                )}
+            </div>
+        </section>
+    }
+}
+
+/// The SIREN keeps what was typed; only a valid (or empty) SIREN is written to the file. The
+/// message shows once nine characters are typed or the field is left.
+fn siren_input(state: AppState) -> AnyView {
+    let lang = state.lang;
+    let stored = read(state, |f| f.siren.clone(), String::new());
+    let raw = RwSignal::new(stored.get_untracked());
+    let focused = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let last = StoredValue::new(stored.get_untracked());
+    Effect::new(move |_| {
+        let v = stored.get();
+        if last.with_value(|l| l != &v) {
+            last.set_value(v.clone());
+            if !focused.get_untracked() {
+                raw.set(v);
+                error.set(None);
+            }
+        }
+    });
+    let show_error = move || {
+        let long = raw.with(|r| r.chars().filter(|c| !c.is_whitespace()).count() >= 9);
+        (long || !focused.get()).then(|| error.get()).flatten()
+    };
+    view! {
+        <div class="field-box">
+            <input
+                type="text"
+                id="f-siren"
+                class="input text-input"
+                class:invalid=move || show_error().is_some()
+                inputmode="numeric"
+                autocomplete="off"
+                data-testid="field-siren"
+                aria-describedby="e-siren"
+                aria-invalid=move || if show_error().is_some() { "true" } else { "false" }
+                prop:value=move || raw.get()
+                on:focus=move |_| focused.set(true)
+                on:blur=move |_| focused.set(false)
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    match entry::siren(&text, lang.get_untracked().is_fr()) {
+                        Ok(()) => {
+                            error.set(None);
+                            let clean: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+                            last.set_value(clean.clone());
+                            edit_current(&state, |f| f.siren = clean);
+                        }
+                        Err(msg) => error.set(Some(msg)),
+                    }
+                    raw.set(text);
+                }
+            />
+            {move || show_error().map(|msg| view! {
+                <p class="field-error" id="e-siren" data-testid="error-siren" role="alert">{msg}</p>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+fn qualitative(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let new_client = read(state, |f| f.qualitative.payment_history.new_client, false);
+    let late = read(state, |f| f.qualitative.payment_history.avg_days_late, None);
+    let incidents = read(state, |f| f.qualitative.payment_incidents_12m, None);
+    let proceeding = read(
+        state,
+        |f| f.qualitative.collective_proceeding.key().to_string(),
+        "none".to_string(),
+    );
+    let quality = read(
+        state,
+        |f| {
+            f.qualitative
+                .information_quality
+                .map(|q| q.to_string())
+                .unwrap_or_default()
+        },
+        String::new(),
+    );
+    view! {
+        <section class="card" data-testid="qualitative">
+            {section_title(state, "Informations qualitatives", "Qualitative information")}
+            <div class="form-grid">
+                <div class="form-field checkbox-field">
+                    <label for="f-new_client" class="checkbox-label">
+                        <input
+                            type="checkbox"
+                            id="f-new_client"
+                            data-testid="field-new_client"
+                            prop:checked=move || new_client.get()
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                edit_current(&state, |f| f.qualitative.payment_history.new_client = on);
+                            }
+                        />
+                        <span>{move || lang.get().pick("Nouveau client (pas d'historique de paiement)", "New client (no payment history)")}</span>
+                    </label>
+                </div>
+                {form_field(
+                    "avg_days_late",
+                    "Retard moyen de paiement (jours)",
+                    "Average days late",
+                    count_input(
+                        "avg_days_late".to_string(),
+                        None,
+                        late,
+                        move |v| edit_current(&state, |f| f.qualitative.payment_history.avg_days_late = v),
+                    ),
+                    Some(("Avec nous, sur les 12 derniers mois.", "With us, over the last 12 months.")),
+                )}
+                {form_field(
+                    "payment_incidents_12m",
+                    "Incidents de paiement (12 mois)",
+                    "Payment incidents (12 months)",
+                    count_input(
+                        "payment_incidents_12m".to_string(),
+                        None,
+                        incidents,
+                        move |v| edit_current(&state, |f| f.qualitative.payment_incidents_12m = v),
+                    ),
+                    None,
+                )}
+                {form_field(
+                    "collective_proceeding",
+                    "Procédure collective",
+                    "Insolvency proceedings",
+                    select_input(
+                        "collective_proceeding",
+                        &[
+                            ("none", "Aucune", "None"),
+                            ("safeguard", "Sauvegarde", "Safeguard"),
+                            ("receivership", "Redressement judiciaire", "Receivership"),
+                            ("liquidation", "Liquidation judiciaire", "Liquidation"),
+                        ],
+                        proceeding,
+                        move |k| {
+                            let p = CollectiveProceeding::from_key(&k).unwrap_or_default();
+                            edit_current(&state, |f| f.qualitative.collective_proceeding = p);
+                        },
+                    ),
+                    None,
+                )}
+                {form_field(
+                    "information_quality",
+                    "Qualité de l'information (1 à 5)",
+                    "Information quality (1 to 5)",
+                    select_input(
+                        "information_quality",
+                        &[
+                            ("", "Non évaluée", "Not assessed"),
+                            ("1", "1 — très faible", "1 — very poor"),
+                            ("2", "2 — faible", "2 — poor"),
+                            ("3", "3 — correcte", "3 — fair"),
+                            ("4", "4 — bonne", "4 — good"),
+                            ("5", "5 — excellente (comptes certifiés)", "5 — excellent (audited accounts)"),
+                        ],
+                        quality,
+                        move |k| {
+                            let q = k.parse::<u8>().ok().filter(|q| (1..=5).contains(q));
+                            edit_current(&state, |f| f.qualitative.information_quality = q);
+                        },
+                    ),
+                    None,
+                )}
+            </div>
+        </section>
+    }
+}
+
+fn trade(state: AppState) -> impl IntoView {
+    let sales = read(state, |f| f.trade.expected_annual_sales, None);
+    let terms = read(state, |f| f.trade.terms_days, None);
+    let basis = read(
+        state,
+        |f| f.trade.terms_basis.key().to_string(),
+        "net".to_string(),
+    );
+    let delay = read(state, |f| f.trade.expected_delay_days, None);
+    let cover = read(state, |f| f.trade.insurance_cover, None);
+    let guarantees = read(state, |f| f.trade.guarantees, None);
+    let requested = read(state, |f| f.trade.requested_limit, None);
+    view! {
+        <section class="card" data-testid="trade">
+            {section_title(state, "Conditions commerciales", "Trade terms")}
+            <div class="form-grid">
+                {form_field(
+                    "trade-expected_annual_sales",
+                    "Ventes annuelles prévues (€ HT)",
+                    "Expected annual sales (€ excl. VAT)",
+                    amount_input(
+                        "trade-expected_annual_sales".to_string(),
+                        None,
+                        sales,
+                        move |v| edit_current(&state, |f| f.trade.expected_annual_sales = v),
+                    ),
+                    None,
+                )}
+                {form_field(
+                    "trade-terms_days",
+                    "Délai de paiement demandé (jours)",
+                    "Requested payment terms (days)",
+                    count_input(
+                        "trade-terms_days".to_string(),
+                        None,
+                        terms,
+                        move |v| edit_current(&state, |f| f.trade.terms_days = v),
+                    ),
+                    Some(("Vide : 30 jours nets (délai légal par défaut).", "Empty: 30 days net (legal default).")),
+                )}
+                {form_field(
+                    "trade-terms_basis",
+                    "Point de départ du délai",
+                    "Terms basis",
+                    select_input(
+                        "trade-terms_basis",
+                        &[
+                            ("net", "Nets, date de facture", "Net, from invoice date"),
+                            ("end_of_month", "Fin de mois", "End of month"),
+                        ],
+                        basis,
+                        move |k| {
+                            let b = TermsBasis::from_key(&k).unwrap_or_default();
+                            edit_current(&state, |f| f.trade.terms_basis = b);
+                        },
+                    ),
+                    None,
+                )}
+                {form_field(
+                    "trade-expected_delay_days",
+                    "Retard attendu au-delà du délai (jours)",
+                    "Expected delay beyond terms (days)",
+                    count_input(
+                        "trade-expected_delay_days".to_string(),
+                        None,
+                        delay,
+                        move |v| edit_current(&state, |f| f.trade.expected_delay_days = v),
+                    ),
+                    Some(("Vide : le retard moyen constaté.", "Empty: the average days late observed.")),
+                )}
+                {form_field(
+                    "trade-insurance_cover",
+                    "Couverture assurance-crédit (€)",
+                    "Credit insurance cover (€)",
+                    amount_input(
+                        "trade-insurance_cover".to_string(),
+                        None,
+                        cover,
+                        move |v| edit_current(&state, |f| f.trade.insurance_cover = v),
+                    ),
+                    None,
+                )}
+                {form_field(
+                    "trade-guarantees",
+                    "Autres garanties (€)",
+                    "Other guarantees (€)",
+                    amount_input(
+                        "trade-guarantees".to_string(),
+                        None,
+                        guarantees,
+                        move |v| edit_current(&state, |f| f.trade.guarantees = v),
+                    ),
+                    Some(("Caution bancaire, garantie maison mère.", "Bank guarantee, parent company guarantee.")),
+                )}
+                {form_field(
+                    "trade-requested_limit",
+                    "Encours demandé (€)",
+                    "Requested credit limit (€)",
+                    amount_input(
+                        "trade-requested_limit".to_string(),
+                        None,
+                        requested,
+                        move |v| edit_current(&state, |f| f.trade.requested_limit = v),
+                    ),
+                    None,
+                )}
+            </div>
+        </section>
+    }
+}
+
+fn notes(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let text = read(state, |f| f.notes.clone(), String::new());
+    view! {
+        <section class="card" data-testid="notes">
+            <h2><label for="f-notes">{move || lang.get().pick("Notes", "Notes")}</label></h2>
+            <textarea
+                id="f-notes"
+                class="input notes-input"
+                rows="5"
+                data-testid="field-notes"
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit_current(&state, |f| f.notes = v);
+                }
+            ></textarea>
+        </section>
+    }
 }

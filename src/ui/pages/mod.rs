@@ -2,4 +2,6 @@
 
 pub mod analysis;
 pub mod client;
+pub mod policy;
 pub mod portfolio;
+pub mod settings;

@@ -1,0 +1,92 @@
+//! Display helpers of the client and analysis screens.
+//!
+//! Amounts, percentages, numbers and dates come from `crate::ui::format`; the rest (days,
+//! multiples, signed changes, raw input text) is presentation only: no arithmetic on amounts
+//! beyond scaling a fraction to a percentage for display.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::domain::ratios::Unit;
+use crate::ui::Lang;
+
+pub use crate::ui::format::{format_amount, format_date, format_number, format_percent};
+
+/// An amount with its cents when it has any (what was typed, in warnings), else whole euros.
+pub fn format_amount_exact(lang: Lang, v: Decimal) -> String {
+    let places = if v.fract().is_zero() { 0 } else { 2 };
+    crate::ui::format::format_amount_places(lang, v, places)
+}
+
+/// No-break space: between a number and its unit.
+const NBSP: char = '\u{A0}';
+
+/// A percentage without trailing zeros ("25 %", "24,6 %"), for shares of the policy.
+pub fn format_share(lang: Lang, fraction: Decimal) -> String {
+    let pct = fraction
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .unwrap_or(fraction)
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointNearestEven)
+        .normalize();
+    let places = pct.scale();
+    format_percent(lang, fraction, places)
+}
+
+/// A ratio or score value in its unit.
+pub fn format_unit(lang: Lang, unit: Unit, v: Decimal) -> String {
+    match unit {
+        Unit::Percent => format_percent(lang, v, 1),
+        Unit::Times => format!("{}{NBSP}×", format_number(lang, v, 2)),
+        Unit::Years => format!(
+            "{}{NBSP}{}",
+            format_number(lang, v, 1),
+            lang.pick("ans", "yrs")
+        ),
+        Unit::Days => format!("{}{NBSP}{}", format_number(lang, v, 0), lang.pick("j", "d")),
+    }
+}
+
+/// A year-on-year change in the ratio's unit, signed ("+2,1 pts", "−0,25 ×").
+pub fn format_change(lang: Lang, unit: Unit, v: Decimal) -> String {
+    let sign = if v > Decimal::ZERO { "+" } else { "" };
+    let body = match unit {
+        Unit::Percent => {
+            let pts = v.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(v);
+            format!("{}{NBSP}pts", format_number(lang, pts, 1))
+        }
+        _ => format_unit(lang, unit, v),
+    };
+    format!("{sign}{body}")
+}
+
+/// A plain score value (Altman, Conan & Holder, grid score) with `places` decimals.
+pub fn format_score(lang: Lang, v: Decimal, places: u32) -> String {
+    format_number(lang, v, places)
+}
+
+/// Days as "45 j" / "45 days".
+pub fn format_days(lang: Lang, days: u32) -> String {
+    match lang {
+        Lang::Fr => format!("{days}{NBSP}j"),
+        Lang::En => format!("{days}{NBSP}days"),
+    }
+}
+
+/// The text an amount input shows for a stored value: plain digits, the language's decimal mark,
+/// no grouping (the parser accepts either way).
+pub fn input_text(lang: Lang, v: Option<Decimal>) -> String {
+    match v {
+        None => String::new(),
+        Some(x) => {
+            let s = x.normalize().to_string();
+            match lang {
+                Lang::Fr => s.replace('.', ","),
+                Lang::En => s,
+            }
+        }
+    }
+}
+
+/// "n.d." / "n/a": an absent figure, never 0.
+pub fn na(lang: Lang) -> &'static str {
+    lang.pick("n.d.", "n/a")
+}

@@ -1,0 +1,532 @@
+//! The analysis over the years: SIG and balance-sheet aggregates, and the ratio table with its
+//! appreciation marks, year-on-year changes and each ratio's formula on tap.
+//!
+//! Test ids: `agg-<aggregate>` and `ratio-<ratio>` on the latest year's cells (present, with an
+//! empty `data-value`, even when the file has no statement).
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use super::explain::{balance_label, income_label, why_text};
+use super::fmt::{format_amount, format_change, format_date, format_percent, format_unit};
+use crate::domain::aggregates::Aggregate;
+use crate::domain::analysis::{Analysis, YearAnalysis};
+use crate::domain::figure::{amount_value, ratio_value, Figure};
+use crate::domain::policy::{Direction, Policy};
+use crate::domain::ratios::{Appreciation, RatioId, RatioResult};
+use crate::domain::statement::{BalanceLine as B, IncomeLine as I, Statement};
+use crate::ui::Lang;
+
+/// What the analysis sections render from: one consistent snapshot.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub lang: Lang,
+    pub analysis: Option<Analysis>,
+    /// The file's statements, oldest first: aligned with `analysis.years`.
+    pub statements: Vec<Statement>,
+    pub policy: Policy,
+}
+
+impl Snapshot {
+    /// The years, latest first, each with its statement and the year before it.
+    pub fn years(&self) -> Vec<(&YearAnalysis, Option<&Statement>, Option<&YearAnalysis>)> {
+        let Some(a) = &self.analysis else {
+            return Vec::new();
+        };
+        (0..a.years.len())
+            .rev()
+            .map(|k| {
+                let prev = k.checked_sub(1).and_then(|j| a.years.get(j));
+                (&a.years[k], self.statements.get(k), prev)
+            })
+            .collect()
+    }
+}
+
+/// Column headers of the years, latest first ("N — 31/12/2025", "12 mois").
+fn year_headers(s: &Snapshot) -> AnyView {
+    let lang = s.lang;
+    let years = s.years();
+    if years.is_empty() {
+        return view! {
+            <th scope="col" class="num">{lang.pick("Aucun exercice", "No fiscal year")}</th>
+        }
+        .into_any();
+    }
+    years
+        .iter()
+        .enumerate()
+        .map(|(i, (y, _, _))| {
+            let name = if i == 0 { "N".to_string() } else { format!("N-{i}") };
+            let months = y.duration_months;
+            let dur = if months == 12 {
+                String::new()
+            } else if lang.is_fr() {
+                format!(" · {months} mois")
+            } else {
+                format!(" · {months} months")
+            };
+            view! {
+                <th scope="col" class="num">
+                    <span class="year-name">{name}</span>
+                    <span class="year-date">{format!("{}{dur}", format_date(lang, y.closing_date))}</span>
+                </th>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Flows of the income statement (SIG).
+const SIG: &[Aggregate] = &[
+    Aggregate::Revenue,
+    Aggregate::CommercialMargin,
+    Aggregate::Production,
+    Aggregate::ExternalConsumption,
+    Aggregate::ValueAdded,
+    Aggregate::PersonnelCosts,
+    Aggregate::Ebitda,
+    Aggregate::OperatingResult,
+    Aggregate::CurrentResult,
+    Aggregate::NetIncome,
+    Aggregate::Caf,
+];
+
+/// Balance-sheet structure, FRNG / BFR / trésorerie.
+const STRUCTURE: &[Aggregate] = &[
+    Aggregate::FixedAssets,
+    Aggregate::CurrentAssets,
+    Aggregate::TotalAssets,
+    Aggregate::Equity,
+    Aggregate::TangibleNetWorth,
+    Aggregate::FinancialDebt,
+    Aggregate::StructuralFinancialDebt,
+    Aggregate::NetFinancialDebt,
+    Aggregate::OperatingLiabilities,
+    Aggregate::TotalDebts,
+    Aggregate::TotalLiabilities,
+    Aggregate::ShortTermDebt,
+    Aggregate::StableResources,
+    Aggregate::WorkingCapital,
+    Aggregate::WorkingCapitalRequirement,
+    Aggregate::NetCash,
+];
+
+/// One table of aggregates over the years.
+pub fn aggregates_table(s: &Snapshot, which: &'static [Aggregate]) -> AnyView {
+    let lang = s.lang;
+    let fr = lang.is_fr();
+    let years = s.years();
+    let na = lang.pick("n.d.", "n/a");
+    let rows = which
+        .iter()
+        .map(|&agg| {
+            let key = agg.key();
+            let highlight = matches!(
+                agg,
+                Aggregate::Ebitda
+                    | Aggregate::NetIncome
+                    | Aggregate::WorkingCapital
+                    | Aggregate::WorkingCapitalRequirement
+                    | Aggregate::NetCash
+                    | Aggregate::TotalAssets
+                    | Aggregate::Equity
+            );
+            let cells = if years.is_empty() {
+                view! {
+                    <td class="num absent" data-testid=format!("agg-{key}") data-value="">{na}</td>
+                }
+                .into_any()
+            } else {
+                years
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (y, _, _))| {
+                        let v = y.aggregates.get(agg);
+                        let text = v.map(|x| format_amount(lang, x)).unwrap_or_else(|| na.to_string());
+                        let testid = (i == 0).then(|| format!("agg-{key}"));
+                        let value = (i == 0).then(|| amount_value(v));
+                        view! {
+                            <td class="num" class:absent=v.is_none() class:negative=v.is_some_and(|x| x.is_sign_negative() && !x.is_zero()) data-testid=testid data-value=value>
+                                {text}
+                            </td>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            };
+            view! {
+                <tr class:highlight=highlight>
+                    <th scope="row">{agg.label(fr)}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{lang.pick("Agrégat", "Aggregate")}</th>
+                        {year_headers(s)}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The SIG table.
+pub fn sig_table(s: &Snapshot) -> AnyView {
+    aggregates_table(s, SIG)
+}
+
+/// The structure table (FRNG, BFR, trésorerie…).
+pub fn structure_table(s: &Snapshot) -> AnyView {
+    aggregates_table(s, STRUCTURE)
+}
+
+/// good / watch / poor: a coloured mark and a word.
+pub fn appreciation_mark(lang: Lang, a: Option<Appreciation>) -> AnyView {
+    let Some(a) = a else {
+        return ().into_any();
+    };
+    let (icon, word) = match a {
+        Appreciation::Good => ("✓", lang.pick("Bon", "Good")),
+        Appreciation::Watch => ("!", lang.pick("À surveiller", "Watch")),
+        Appreciation::Poor => ("✗", lang.pick("Faible", "Poor")),
+    };
+    view! {
+        <span class=format!("appr appr-{}", a.key()) data-appreciation=a.key()>
+            <span class="appr-icon" aria-hidden="true">{icon}</span>
+            <span class="appr-word">{word}</span>
+        </span>
+    }
+    .into_any()
+}
+
+/// What a ratio reads, for its explanation.
+#[derive(Clone, Copy)]
+enum Term {
+    Agg(Aggregate),
+    Bs(B),
+    Is(I),
+    Vat,
+    PreviousRevenue,
+}
+
+fn terms_of(id: RatioId) -> &'static [Term] {
+    use Aggregate as A;
+    match id {
+        RatioId::EquityRatio => &[Term::Agg(A::Equity), Term::Agg(A::TotalAssets)],
+        RatioId::Gearing => &[Term::Agg(A::NetFinancialDebt), Term::Agg(A::Equity)],
+        RatioId::RepaymentCapacity => &[Term::Agg(A::StructuralFinancialDebt), Term::Agg(A::Caf)],
+        RatioId::CurrentRatio => &[Term::Agg(A::CurrentAssets), Term::Agg(A::ShortTermDebt)],
+        RatioId::QuickRatio => &[
+            Term::Agg(A::CurrentAssets),
+            Term::Bs(B::Inventories),
+            Term::Agg(A::ShortTermDebt),
+        ],
+        RatioId::CashRatio => &[
+            Term::Bs(B::Cash),
+            Term::Bs(B::MarketableSecurities),
+            Term::Agg(A::ShortTermDebt),
+        ],
+        RatioId::DsoDays => &[
+            Term::Bs(B::TradeReceivables),
+            Term::Agg(A::Revenue),
+            Term::Vat,
+        ],
+        RatioId::DpoDays => &[
+            Term::Bs(B::TradePayables),
+            Term::Is(I::PurchasesOfGoods),
+            Term::Is(I::PurchasesOfMaterials),
+            Term::Is(I::ExternalCharges),
+            Term::Vat,
+        ],
+        RatioId::InventoryDays => &[Term::Bs(B::Inventories), Term::Agg(A::Revenue)],
+        RatioId::WcrDays => &[
+            Term::Agg(A::WorkingCapitalRequirement),
+            Term::Agg(A::Revenue),
+        ],
+        RatioId::EbitdaMargin => &[Term::Agg(A::Ebitda), Term::Agg(A::Revenue)],
+        RatioId::NetMargin => &[Term::Agg(A::NetIncome), Term::Agg(A::Revenue)],
+        RatioId::ReturnOnEquity => &[Term::Agg(A::NetIncome), Term::Agg(A::Equity)],
+        RatioId::PersonnelWeight => &[Term::Agg(A::PersonnelCosts), Term::Agg(A::ValueAdded)],
+        RatioId::InterestCoverage => &[Term::Agg(A::Ebitda), Term::Is(I::InterestExpense)],
+        RatioId::FinancialChargesWeight => &[Term::Is(I::FinancialCharges), Term::Agg(A::Revenue)],
+        RatioId::RevenueGrowth => &[Term::Agg(A::Revenue), Term::PreviousRevenue],
+    }
+}
+
+/// The label and value of a term for one year.
+fn term_row(
+    lang: Lang,
+    t: Term,
+    y: &YearAnalysis,
+    st: Option<&Statement>,
+    prev: Option<&YearAnalysis>,
+    policy: &Policy,
+) -> (String, String) {
+    let fr = lang.is_fr();
+    let na = || lang.pick("non saisi", "not entered").to_string();
+    let amount = |v: Option<Decimal>| v.map(|x| format_amount(lang, x)).unwrap_or_else(na);
+    match t {
+        Term::Agg(a) => (a.label(fr).to_string(), amount(y.aggregates.get(a))),
+        Term::Bs(l) => (balance_label(l, fr), amount(st.and_then(|s| s.bs(l)))),
+        Term::Is(l) => (income_label(l, fr), amount(st.and_then(|s| s.is(l)))),
+        Term::Vat => (
+            lang.pick("Taux de TVA (politique)", "VAT rate (policy)")
+                .to_string(),
+            format_percent(lang, policy.vat_rate, 1),
+        ),
+        Term::PreviousRevenue => (
+            lang.pick("Chiffre d'affaires N-1", "Revenue N-1")
+                .to_string(),
+            prev.map(|p| amount(p.aggregates.get(Aggregate::Revenue)))
+                .unwrap_or_else(|| {
+                    lang.pick("pas d'exercice précédent", "no previous year")
+                        .to_string()
+                }),
+        ),
+    }
+}
+
+/// The bands of a ratio in words: "bon ≥ 30 % · à surveiller 20–30 % · faible < 20 %".
+pub fn bands_text(lang: Lang, id: RatioId, policy: &Policy) -> Option<String> {
+    let b = policy.ratio_bands(id)?;
+    let u = id.unit();
+    let g = format_unit(lang, u, b.good);
+    let w = format_unit(lang, u, b.watch);
+    let (good, watch, poor) = match b.direction {
+        Direction::HigherIsBetter => (format!("≥ {g}"), format!("{w} – {g}"), format!("< {w}")),
+        Direction::LowerIsBetter => (format!("≤ {g}"), format!("{g} – {w}"), format!("> {w}")),
+    };
+    Some(if lang.is_fr() {
+        format!("Repères : bon {good} · à surveiller {watch} · faible {poor}")
+    } else {
+        format!("Bands: good {good} · watch {watch} · poor {poor}")
+    })
+}
+
+/// A ratio's value in its unit, or "n.d.".
+pub fn ratio_text(lang: Lang, id: RatioId, v: Figure) -> String {
+    match v {
+        Ok(x) => format_unit(lang, id.unit(), x),
+        Err(_) => lang.pick("n.d.", "n/a").to_string(),
+    }
+}
+
+/// The explanation of one ratio for one year: formula, the figures it read, result and bands.
+pub fn ratio_explanation(
+    lang: Lang,
+    r: &RatioResult,
+    y: &YearAnalysis,
+    st: Option<&Statement>,
+    prev: Option<&YearAnalysis>,
+    policy: &Policy,
+) -> AnyView {
+    let fr = lang.is_fr();
+    let id = r.id;
+    let terms: Vec<(String, String)> = terms_of(id)
+        .iter()
+        .map(|&t| term_row(lang, t, y, st, prev, policy))
+        .collect();
+    // For a plain quotient, the formula with its figures on one line, as on a credit report.
+    let plain = matches!(
+        id,
+        RatioId::EquityRatio
+            | RatioId::Gearing
+            | RatioId::CurrentRatio
+            | RatioId::EbitdaMargin
+            | RatioId::NetMargin
+            | RatioId::PersonnelWeight
+            | RatioId::InterestCoverage
+            | RatioId::FinancialChargesWeight
+    ) || (matches!(id, RatioId::ReturnOnEquity | RatioId::RepaymentCapacity)
+        && y.duration_months == 12);
+    let one_line = match (plain, r.value, terms.as_slice()) {
+        (true, Ok(_), [(n_label, n_value), (d_label, d_value)]) => Some(format!(
+            "{} = {} {n_value} / {} {d_value} = {}",
+            id.label(fr),
+            lower_first(n_label),
+            lower_first(d_label),
+            ratio_text(lang, id, r.value)
+        )),
+        _ => None,
+    };
+    let result = match r.value {
+        Ok(_) => format!("= {}", ratio_text(lang, id, r.value)),
+        Err(why) => format!("{} — {}", lang.pick("n.d.", "n/a"), why_text(why, fr)),
+    };
+    let annualised = (y.duration_months != 12).then(|| {
+        if fr {
+            format!(
+                "Exercice de {} mois : les flux sont ramenés à 12 mois lorsqu'ils rencontrent un montant du bilan.",
+                y.duration_months
+            )
+        } else {
+            format!(
+                "{}-month fiscal year: flows are brought to 12 months where they meet a balance-sheet amount.",
+                y.duration_months
+            )
+        }
+    });
+    view! {
+        <div class="explain" data-testid=format!("explain-ratio-{}", id.key())>
+            <p class="explain-formula">
+                <strong>{id.label(fr)}</strong>
+                " = "
+                {id.formula(fr)}
+            </p>
+            {one_line.map(|l| view! { <p class="explain-line">{l}</p> })}
+            <ul class="explain-inputs">
+                {terms
+                    .into_iter()
+                    .map(|(label, value)| view! { <li><span>{label}</span><span class="num">{value}</span></li> })
+                    .collect_view()}
+            </ul>
+            <p class="explain-result">
+                {result}
+                " "
+                {appreciation_mark(lang, r.appreciation)}
+            </p>
+            {bands_text(lang, id, policy).map(|b| view! { <p class="explain-bands">{b}</p> })}
+            {annualised.map(|t| view! { <p class="explain-note">{t}</p> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// "Total bilan (EE)" → "total bilan (EE)", mid-sentence; acronyms ("EBE", "BFR") are kept.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if b.is_lowercase() => {
+            let mut out: String = a.to_lowercase().collect();
+            out.push(b);
+            out.extend(chars);
+            out
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// The ratio table over the years; `open` holds the explanation shown ("<ratio>:<year>").
+pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
+    let lang = s.lang;
+    let fr = lang.is_fr();
+    let years = s.years();
+    let cols = years.len().max(1) + 1;
+    let opened = open.get();
+    let rows = RatioId::ALL
+        .iter()
+        .map(|&id| {
+            let key = id.key();
+            let label_key = format!("{key}:0");
+            let expanded_label = opened.as_deref() == Some(label_key.as_str());
+            let toggle = move |k: String| {
+                open.update(|o| {
+                    *o = if o.as_deref() == Some(k.as_str()) { None } else { Some(k) };
+                })
+            };
+            let cells = if years.is_empty() {
+                let why = why_text(crate::domain::figure::Why::NoStatement, fr);
+                view! {
+                    <td class="num">
+                        <span class="absent" data-testid=format!("ratio-{key}") data-value="" title=why>
+                            {lang.pick("n.d.", "n/a")}
+                        </span>
+                    </td>
+                }
+                .into_any()
+            } else {
+                years
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (y, _, _))| {
+                        let r = y.ratio(id).copied();
+                        let value = r.map(|r| r.value).unwrap_or(Err(crate::domain::figure::Why::NoStatement));
+                        let text = ratio_text(lang, id, value);
+                        let title = value.err().map(|w| why_text(w, fr));
+                        let change = r.and_then(|r| r.change).map(|c| format_change(lang, id.unit(), c));
+                        let cell_key = format!("{key}:{i}");
+                        let expanded = opened.as_deref() == Some(cell_key.as_str());
+                        let testid = (i == 0).then(|| format!("ratio-{key}"));
+                        let data_value = (i == 0).then(|| ratio_value(value.ok()));
+                        let appr = r.and_then(|r| r.appreciation);
+                        view! {
+                            <td class="num ratio-cell">
+                                <button
+                                    type="button"
+                                    class="cell-button"
+                                    class:absent=value.is_err()
+                                    aria-expanded=if expanded { "true" } else { "false" }
+                                    title=title
+                                    on:click=move |_| toggle(cell_key.clone())
+                                >
+                                    <span class="ratio-value" data-testid=testid data-value=data_value>{text}</span>
+                                    {appreciation_mark(lang, appr)}
+                                    {change.map(|c| view! {
+                                        <span class="ratio-change">
+                                            <span class="sr-only">{lang.pick("évolution ", "change ")}</span>
+                                            {c}
+                                        </span>
+                                    })}
+                                </button>
+                            </td>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            };
+            // The explanation row, for whichever year of this ratio is open.
+            let explanation = opened
+                .as_deref()
+                .and_then(|o| o.strip_prefix(key).and_then(|rest| rest.strip_prefix(':')))
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| years.get(i))
+                .and_then(|(y, st, prev)| {
+                    y.ratio(id)
+                        .map(|r| ratio_explanation(lang, r, y, *st, *prev, &s.policy))
+                });
+            let explanation_row = explanation.map(|e| {
+                view! { <tr class="explain-row"><td colspan=cols>{e}</td></tr> }
+            });
+            view! {
+                <tr>
+                    <th scope="row">
+                        <button
+                            type="button"
+                            class="label-button"
+                            aria-expanded=if expanded_label { "true" } else { "false" }
+                            on:click=move |_| toggle(label_key.clone())
+                        >
+                            <span>{id.label(fr)}</span>
+                            <span class="info-icon" aria-hidden="true">"i"</span>
+                        </button>
+                    </th>
+                    {cells}
+                </tr>
+                {explanation_row}
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="data-table ratio-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{lang.pick("Ratio", "Ratio")}</th>
+                        {year_headers(s)}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,234 @@
+//! Files in and out of the browser: downloading a document, reading a file the user picked.
+//!
+//! Nothing here touches storage or the network: a download is a Blob turned into an object URL
+//! and clicked through a temporary anchor; a picked file is read by a `FileReader`.
+
+use std::time::Duration;
+
+use leptos::prelude::set_timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::client::ClientFile;
+use crate::domain::exchange::{write_document, Document};
+use crate::domain::policy::Policy;
+
+/// Largest file an import reads (the exchange reader's limit, 20 MB): anything bigger is refused
+/// before reading.
+pub const MAX_IMPORT_BYTES: f64 = crate::domain::exchange::MAX_INPUT_BYTES as f64;
+
+/// Offers `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| "blob refused")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no object URL")?;
+    let anchor = document
+        .create_element("a")
+        .map_err(|_| "no anchor")?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "no anchor")?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    // Some browsers only follow a click on an anchor that is in the document.
+    let body = document.body().ok_or("no body")?;
+    let _ = anchor.set_attribute("hidden", "");
+    let _ = body.append_child(&anchor);
+    anchor.click();
+    anchor.remove();
+    // Revoking at once can cancel the download in some browsers: give it a moment.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// The exchange document (format v1) of some client files with the policy, as text.
+pub fn exchange_text(clients: &[ClientFile], policy: &Policy) -> String {
+    write_document(&Document {
+        exported_at: Some(crate::storage::now_iso()),
+        policy: Some(policy.clone()),
+        clients: clients.to_vec(),
+    })
+}
+
+/// Downloads the exchange document of `clients` with `policy` as `filename`.
+/// A failure (rare: the browser refused the Blob) is reported in an alert in the page's language.
+pub fn export_clients(clients: &[ClientFile], policy: &Policy, filename: &str) {
+    let text = exchange_text(clients, policy);
+    if download(filename, "application/json", &text).is_err() {
+        let french = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .is_none_or(|l| l != "en");
+        let msg = if french {
+            "Le navigateur a refusé le téléchargement. Réessayez, ou vérifiez qu'il autorise les téléchargements."
+        } else {
+            "The browser refused the download. Try again, or check that it allows downloads."
+        };
+        if let Some(w) = web_sys::window() {
+            let _ = w.alert_with_message(msg);
+        }
+    }
+}
+
+/// A file name for an export: `encours-<stem>-<YYYY-MM-DD>.json`, the stem reduced to
+/// letters, digits and dashes.
+pub fn export_filename(stem: &str) -> String {
+    let mut slug = String::new();
+    for c in stem.chars() {
+        let c = fold_char(c);
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let date: String = crate::storage::now_iso().chars().take(10).collect();
+    if slug.is_empty() {
+        format!("encours-{date}.json")
+    } else {
+        format!("encours-{slug}-{date}.json")
+    }
+}
+
+/// A Latin letter without its accent, for file names, search and sorting.
+pub fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' => 'E',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' | 'Ÿ' => 'Y',
+        _ => c,
+    }
+}
+
+/// Lower case without accents: the key of search and sorting by name.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(fold_char)
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'œ' => 'o',
+            'æ' => 'a',
+            c => c,
+        })
+        .collect()
+}
+
+/// Why a picked file could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// Over [`MAX_IMPORT_BYTES`]; the size in bytes.
+    TooLarge { name: String, bytes: f64 },
+    /// The browser could not read it.
+    Unreadable { name: String },
+}
+
+impl ReadError {
+    pub fn message(&self, french: bool) -> String {
+        match (self, french) {
+            (ReadError::TooLarge { name, bytes }, true) => format!(
+                "« {name} » fait {} Mo : au-delà de 20 Mo, un fichier n'est pas lu. Rien n'a été modifié.",
+                format!("{:.1}", bytes / 1_000_000.0).replace('.', ",")
+            ),
+            (ReadError::TooLarge { name, bytes }, false) => format!(
+                "“{name}” is {:.1} MB: files over 20 MB are not read. Nothing was changed.",
+                bytes / 1_000_000.0
+            ),
+            (ReadError::Unreadable { name }, true) => {
+                format!("Le navigateur n'a pas pu lire « {name} ». Rien n'a été modifié.")
+            }
+            (ReadError::Unreadable { name }, false) => {
+                format!("The browser could not read “{name}”. Nothing was changed.")
+            }
+        }
+    }
+}
+
+/// Reads the first file picked in `input` as text, then calls `done` with its name and
+/// content. Files over [`MAX_IMPORT_BYTES`] are refused before reading. The input is cleared, so
+/// picking the same file again reads it again. Returns false when no file was picked.
+pub fn read_picked_file(
+    input: &web_sys::HtmlInputElement,
+    done: impl FnOnce(Result<(String, String), ReadError>) + 'static,
+) -> bool {
+    let Some(file) = input.files().and_then(|l| l.get(0)) else {
+        return false;
+    };
+    input.set_value("");
+    let name = file.name();
+    if file.size() > MAX_IMPORT_BYTES {
+        done(Err(ReadError::TooLarge {
+            name,
+            bytes: file.size(),
+        }));
+        return true;
+    }
+    let Ok(reader) = web_sys::FileReader::new() else {
+        done(Err(ReadError::Unreadable { name }));
+        return true;
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        let name = name.clone();
+        move |r: Result<String, ()>| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(r.map(|t| (name.clone(), t))
+                    .map_err(|_| ReadError::Unreadable { name }));
+            }
+        }
+    };
+    let finish = std::rc::Rc::new(std::cell::RefCell::new(Some(finish)));
+    let on_load = {
+        let reader = reader.clone();
+        let finish = finish.clone();
+        Closure::once_into_js(move || {
+            let text = reader.result().ok().and_then(|v| v.as_string());
+            if let Some(f) = finish.borrow_mut().take() {
+                f(text.ok_or(()));
+            }
+        })
+    };
+    let on_error = {
+        let finish = finish.clone();
+        Closure::once_into_js(move || {
+            if let Some(f) = finish.borrow_mut().take() {
+                f(Err(()));
+            }
+        })
+    };
+    reader.set_onload(Some(on_load.unchecked_ref()));
+    reader.set_onerror(Some(on_error.unchecked_ref()));
+    if reader.read_as_text(&file).is_err() {
+        if let Some(f) = finish.borrow_mut().take() {
+            f(Err(()));
+        }
+    }
+    true
+}
