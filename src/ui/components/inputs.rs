@@ -103,7 +103,11 @@ where
         }
     };
     let on_blur = move |_| {
-        focused.set(false);
+        // Chromium blurs a focused input as it leaves the page: when the screen is already
+        // disposed (back button while typing), there is nothing to update.
+        if focused.try_set(false).is_some() {
+            return;
+        }
         // A change from elsewhere while the user was in the field: show it now, unless the
         // field holds an entry the user still has to correct.
         if error.with_untracked(Option::is_none) {
@@ -343,8 +347,12 @@ pub fn date_input(
             value=iso(value.get_untracked())
             on:focus=move |_| focused.set(true)
             on:blur=move |_| {
-                focused.set(false);
-                show(value.get_untracked());
+                // Disposed screen (see parsed_input): nothing to update.
+                if focused.try_set(false).is_none() {
+                    if let Some(v) = value.try_get_untracked() {
+                        show(v);
+                    }
+                }
             }
             on:input=move |ev| {
                 let text = event_target_value(&ev);

@@ -665,8 +665,15 @@ fn closing_cell(
     let value = Signal::derive(move || c.stmt.with(|s| s.as_ref().map(|s| s.closing_date)));
     view! {
         <td
-            on:focusin=move |_| frozen.set(Some(order.get_untracked()))
-            on:focusout=move |_| frozen.set(None)
+            on:focusin=move |_| {
+                if let Some(o) = order.try_get_untracked() {
+                    let _ = frozen.try_set(Some(o));
+                }
+            }
+            // Focus leaves as the screen is removed: the signals may be disposed already.
+            on:focusout=move |_| {
+                let _ = frozen.try_set(None);
+            }
         >
             {date_input(
                 &format!("closing_date-{i}"),

@@ -259,7 +259,10 @@ fn siren_input(state: AppState) -> AnyView {
                 aria-invalid=move || if show_error().is_some() { "true" } else { "false" }
                 prop:value=move || raw.get()
                 on:focus=move |_| focused.set(true)
-                on:blur=move |_| focused.set(false)
+                on:blur=move |_| {
+                    // The screen may be disposed already (back button while typing).
+                    let _ = focused.try_set(false);
+                }
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     match entry::siren(&text, lang.get_untracked().is_fr()) {
