@@ -6,7 +6,7 @@ mod common;
 use common::{d, date, r2, r4, today};
 use encours::domain::analysis::analyse;
 use encours::domain::client::{ClientFile, RatingRecord};
-use encours::domain::exchange::read_document;
+use encours::domain::exchange::{client_from_json, client_to_json, read_document};
 use encours::domain::grid::{CriterionId as C, RiskClass};
 use encours::domain::policy::{ClassPolicy, Policy};
 use encours::domain::policy_check::PolicyProblem;
@@ -415,6 +415,20 @@ fn rating_records_the_version_date_class_score_and_limit() {
 }
 
 #[test]
+fn a_recorded_rating_survives_the_exchange_format() {
+    // Atelier Numérique scores 40.677083…: kept to 4 places, written and read back as it is
+    // (the reader refuses more than 6 decimals, so a stored file would otherwise be set aside).
+    for mut file in demo() {
+        rate_file(&mut file, &Policy::default(), today());
+        let back = client_from_json(&client_to_json(&file), "client");
+        assert_eq!(back.as_ref().ok(), Some(&file), "{}", file.id);
+    }
+    let mut atelier = demo_client("demo-atelier-numerique");
+    rate_file(&mut atelier, &Policy::default(), today());
+    assert_eq!(atelier.rating.and_then(|r| r.score), Some(d("40.6771")));
+}
+
+#[test]
 fn a_new_version_makes_older_ratings_due_for_rerating() {
     let mut h = PolicyHistory::new();
     let mut leroy = demo_client("demo-menuiserie-leroy");
@@ -662,4 +676,26 @@ fn preview_refuses_an_invalid_draft() {
 fn preview_of_an_empty_portfolio() {
     let p = ok(preview(&[], &Policy::default(), &b_from_70(), today()));
     assert_eq!(p, Preview::default());
+}
+
+#[test]
+fn rated_files_survive_an_export_and_an_import() {
+    // Scores are divided by a sum of weights (Atelier: 3 905 / 96 = 40.677083…): the stored
+    // rating keeps 4 places, so a full export of rated files is readable again.
+    let mut files = demo();
+    for f in &mut files {
+        rate_file(f, &Policy::default(), today());
+    }
+    let doc = encours::domain::exchange::Document {
+        exported_at: None,
+        policy: Some(Policy::default()),
+        clients: files.clone(),
+    };
+    let back = read_document(&encours::domain::exchange::write_document(&doc));
+    assert_eq!(back.map(|d| d.clients), Ok(files.clone()));
+    let atelier = files.iter().find(|f| f.id == "demo-atelier-numerique");
+    assert_eq!(
+        atelier.and_then(|f| f.rating.as_ref()).and_then(|r| r.score),
+        Some(d("40.6771"))
+    );
 }

@@ -20,7 +20,7 @@
 use std::iter;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use super::analysis::{analyse, Analysis};
@@ -253,12 +253,17 @@ impl PolicyHistory {
 }
 
 /// What a file keeps of its analysis: the policy version, the date, class, score and limit.
+/// The score is kept to 4 places (half-even, as in `data-value`): the exchange format reads at
+/// most 6 decimals, and a score divided by a sum of weights can have 28.
 pub fn rating_record(analysis: &Analysis) -> RatingRecord {
     RatingRecord {
         policy_version: analysis.policy_version,
         rated_on: analysis.today,
         class: analysis.grid.class,
-        score: analysis.grid.score,
+        score: analysis
+            .grid
+            .score
+            .map(|s| s.round_dp_with_strategy(4, RoundingStrategy::MidpointNearestEven)),
         limit: analysis.limit.recommended,
     }
 }
