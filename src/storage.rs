@@ -6,7 +6,8 @@
 //! |---|---|
 //! | `encours.client.<id>` | one client file: `{"schema":1,"rev":N,"saved_at":"<ISO>","client":{…}}`, the client in the exchange format (`exchange::client_to_json`) |
 //! | `encours.settings` | `{"schema":1,"lang":"fr"}` |
-//! | `encours.policy` | `{"schema":1,"saved_at":"<ISO>","policy":{…}}` |
+//! | `encours.policy_history` | every version of the credit policy: `{"schema":1,"saved_at":"<ISO>","history":{"versions":[policy, …]}}` (`PolicyHistory`'s serde form, oldest first, the last in force) |
+//! | `encours.policy` | *before versions*: `{"schema":1,"saved_at":"<ISO>","policy":{…}}`; read once, moved into `encours.policy_history`, then removed |
 //! | `encours.quarantine.<original key>[.<n>]` | a record set aside: `{"schema":1,"key":…,"quarantined_at":…,"reason_fr":…,"reason_en":…,"raw":"<the original value, verbatim>"}` |
 //!
 //! One key per client file, so saving a file never rewrites the others. `rev` grows by one on
@@ -16,7 +17,9 @@
 //!
 //! A record that cannot be read (bad JSON, unknown schema, refused by the exchange reader) is
 //! copied under a quarantine key, then — only once the copy is verified — removed from its
-//! client key; it is never deleted. Every failure of the browser's storage is a value here,
+//! client key; it is never deleted. The same goes for the policy history: an unreadable one (or
+//! one whose version in force breaks the rules of `policy_check`) is set aside and the defaults
+//! of FINANCE.md apply, with the banner. Every failure of the browser's storage is a value here,
 //! never a panic: the app keeps working in memory.
 
 use std::collections::hash_map::DefaultHasher;
@@ -29,6 +32,8 @@ use wasm_bindgen::JsCast;
 use crate::domain::client::ClientFile;
 use crate::domain::exchange::{client_from_json, client_to_json};
 use crate::domain::policy::Policy;
+use crate::domain::policy_check::validate;
+use crate::domain::policy_history::PolicyHistory;
 
 /// Prefix of every key of the app.
 pub const PREFIX: &str = "encours.";
@@ -37,7 +42,12 @@ pub const CLIENT_PREFIX: &str = "encours.client.";
 /// Prefix of a record set aside; the original key follows.
 pub const QUARANTINE_PREFIX: &str = "encours.quarantine.";
 pub const SETTINGS_KEY: &str = "encours.settings";
+/// The single policy stored before there were versions; migrated into [`HISTORY_KEY`].
 pub const POLICY_KEY: &str = "encours.policy";
+/// Every version of the credit policy.
+pub const HISTORY_KEY: &str = "encours.policy_history";
+/// Version of the policy history record.
+pub const HISTORY_SCHEMA: u64 = 1;
 /// Version of the record layout; a record with another version is set aside, not guessed at.
 pub const SCHEMA: u64 = 1;
 
@@ -165,7 +175,10 @@ pub struct Loaded {
     /// Records set aside during this load.
     pub quarantined: Vec<Quarantined>,
     pub lang_fr: Option<bool>,
+    /// The policy in force: the current version of `history`.
     pub policy: Option<Policy>,
+    /// Every version of the policy (migrated from a single stored policy if need be).
+    pub history: Option<PolicyHistory>,
 }
 
 /// Storage use, for the settings screen.
@@ -191,6 +204,8 @@ pub struct Store {
     known: HashMap<String, Known>,
     /// The policy as last saved.
     policy_json: Option<String>,
+    /// The policy history as last read or written.
+    history_json: Option<String>,
 }
 
 /// Hash of a client file's content.
@@ -284,6 +299,78 @@ pub fn parse_record(key: &str, raw: &str) -> Result<(ClientFile, u64), Bilingual
     Ok((file, rev))
 }
 
+/// Reads a policy history record: every version, or why it cannot be read. A history whose
+/// version in force breaks the rules of `policy_check` (a record edited by hand) is refused too:
+/// the engine never runs on an invalid policy.
+pub fn parse_history_record(raw: &str) -> Result<PolicyHistory, Bilingual> {
+    let v: Value = serde_json::from_str(raw).map_err(|e| {
+        Bilingual::new(
+            format!(
+                "historique de la politique de crédit illisible (ligne {}, colonne {}) : la politique par défaut s'applique",
+                e.line(),
+                e.column()
+            ),
+            format!(
+                "unreadable credit policy history (line {}, column {}): the default policy applies",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    match v.get("schema").and_then(Value::as_u64) {
+        Some(HISTORY_SCHEMA) => {}
+        other => {
+            let n = other.map(|n| n.to_string()).unwrap_or_else(|| "?".into());
+            return Err(Bilingual::new(
+                format!("historique de la politique de crédit en version {n} inconnue : la politique par défaut s'applique"),
+                format!("credit policy history in unknown version {n}: the default policy applies"),
+            ));
+        }
+    }
+    let history = v
+        .get("history")
+        .cloned()
+        .ok_or_else(|| "history missing".to_string())
+        .and_then(|h| serde_json::from_value::<PolicyHistory>(h).map_err(|e| e.to_string()))
+        .map_err(|e| {
+            Bilingual::new(
+                format!("historique de la politique de crédit illisible ({e}) : la politique par défaut s'applique"),
+                format!("unreadable credit policy history ({e}): the default policy applies"),
+            )
+        })?;
+    if let Some(e) = validate(history.current()).first() {
+        return Err(Bilingual::new(
+            format!(
+                "politique de crédit en vigueur invalide ({}) : la politique par défaut s'applique",
+                e.message(true)
+            ),
+            format!(
+                "the credit policy in force is invalid ({}): the default policy applies",
+                e.message(false)
+            ),
+        ));
+    }
+    Ok(history)
+}
+
+/// A policy history as compact JSON. Written with the serializer the exchange writer and the
+/// policy export use (pretty), then compacted through a JSON value: the wasm carries one copy of
+/// the policy's serializer, not two.
+pub fn history_to_json(history: &PolicyHistory) -> Option<String> {
+    let pretty = serde_json::to_string_pretty(history).ok()?;
+    serde_json::from_str::<Value>(&pretty)
+        .ok()
+        .map(|v| v.to_string())
+}
+
+/// The record of a policy history, from its JSON.
+fn history_record(history_json: &str) -> String {
+    format!(
+        "{{\"schema\":{HISTORY_SCHEMA},\"saved_at\":{},\"history\":{history_json}}}",
+        Value::String(now_iso())
+    )
+}
+
 impl Store {
     /// Opens the browser's local storage; `available()` is false when there is none.
     pub fn open() -> Self {
@@ -295,6 +382,7 @@ impl Store {
             storage,
             known: HashMap::new(),
             policy_json: None,
+            history_json: None,
         }
     }
 
@@ -304,6 +392,7 @@ impl Store {
             storage: None,
             known: HashMap::new(),
             policy_json: None,
+            history_json: None,
         }
     }
 
@@ -348,7 +437,8 @@ impl Store {
             .map_err(|e| WriteError::Other(js_message(&e)))
     }
 
-    /// Reads everything: client files, settings, policy. Unreadable client records are set aside.
+    /// Reads everything: client files, settings, the policy history. Unreadable records are set
+    /// aside.
     pub fn load(&mut self) -> Loaded {
         let mut out = Loaded::default();
         let mut keys = self.keys();
@@ -376,28 +466,69 @@ impl Store {
                 out.lang_fr = v.get("lang").and_then(Value::as_str).map(|l| l != "en");
             }
         }
+        self.load_history(&mut out);
+        out
+    }
+
+    /// Reads the policy history; without one, moves a single stored policy into a history of
+    /// its own (the record is written, read back, and only then the old key removed).
+    fn load_history(&mut self, out: &mut Loaded) {
+        if let Some(raw) = self.get(HISTORY_KEY) {
+            match parse_history_record(&raw) {
+                Ok(h) => {
+                    self.history_json = history_to_json(&h);
+                    out.policy = Some(h.current().clone());
+                    out.history = Some(h);
+                    // A single policy left over from an interrupted migration: the history wins.
+                    if self.get(POLICY_KEY).is_some() {
+                        let _ = self.remove_key(POLICY_KEY);
+                    }
+                }
+                Err(reason) => out
+                    .quarantined
+                    .push(self.quarantine(HISTORY_KEY, raw, reason)),
+            }
+            return;
+        }
+        let Some(policy) = self.load_legacy_policy(out) else {
+            return;
+        };
+        let history = PolicyHistory::from_policy(policy);
+        if let Some(json) = history_to_json(&history) {
+            let record = history_record(&json);
+            let written = self.set(HISTORY_KEY, &record).is_ok()
+                && self.get(HISTORY_KEY).as_deref() == Some(record.as_str());
+            if written {
+                self.history_json = Some(json);
+                let _ = self.remove_key(POLICY_KEY);
+            }
+        }
+        out.policy = Some(history.current().clone());
+        out.history = Some(history);
+    }
+
+    /// The single policy stored before there were versions; set aside when unreadable.
+    fn load_legacy_policy(&mut self, out: &mut Loaded) -> Option<Policy> {
         if let Some(raw) = self.get(POLICY_KEY) {
             let policy = serde_json::from_str::<Value>(&raw)
                 .ok()
                 .filter(|v| v.get("schema").and_then(Value::as_u64) == Some(SCHEMA))
                 .and_then(|v| v.get("policy").cloned())
-                .and_then(|p| serde_json::from_value::<Policy>(p).ok());
+                .and_then(|p| serde_json::from_value::<Policy>(p).ok())
+                .filter(|p| validate(p).is_empty());
             match policy {
-                Some(p) => {
-                    self.policy_json = serde_json::to_string(&p).ok();
-                    out.policy = Some(p);
-                }
+                Some(p) => return Some(p),
                 None => out.quarantined.push(self.quarantine(
                     POLICY_KEY,
                     raw,
                     Bilingual::new(
-                        "politique de crédit illisible : la politique par défaut s'applique",
-                        "unreadable credit policy: the default policy applies",
+                        "politique de crédit illisible ou invalide : la politique par défaut s'applique",
+                        "unreadable or invalid credit policy: the default policy applies",
                     ),
                 )),
             }
         }
-        out
+        None
     }
 
     /// Copies a bad record under a quarantine key, then removes the original once the copy
@@ -654,7 +785,38 @@ impl Store {
         self.set(SETTINGS_KEY, &v)
     }
 
-    /// Saves the policy when it differs from the one last saved.
+    /// Saves the policy history when it differs from the one last read or written. A history
+    /// holding only the defaults is not written until something was stored: the defaults apply
+    /// anyway.
+    pub fn save_history(&mut self, history: &PolicyHistory) -> Result<(), WriteError> {
+        let Some(json) = history_to_json(history) else {
+            return Ok(());
+        };
+        if self.history_json.as_deref() == Some(json.as_str()) {
+            return Ok(());
+        }
+        if self.history_json.is_none() && *history == PolicyHistory::new() {
+            self.history_json = Some(json);
+            return Ok(());
+        }
+        self.set(HISTORY_KEY, &history_record(&json))?;
+        self.history_json = Some(json);
+        Ok(())
+    }
+
+    /// The policy history stored now (another tab may have saved a version since this tab read
+    /// it); `None` when absent or unreadable.
+    pub fn stored_history(&self) -> Option<PolicyHistory> {
+        parse_history_record(&self.get(HISTORY_KEY)?).ok()
+    }
+
+    /// Takes a history read from storage (another tab's) as what this tab last read.
+    pub fn adopt_history(&mut self, history: &PolicyHistory) {
+        self.history_json = history_to_json(history);
+    }
+
+    /// Saves a single policy under the key used before there were versions (kept for
+    /// compatibility: the app stores the whole history with [`Store::save_history`]).
     pub fn save_policy(&mut self, policy: &Policy) -> Result<(), WriteError> {
         let Ok(p) = serde_json::to_string(policy) else {
             return Ok(());

@@ -695,7 +695,9 @@ fn rated_files_survive_an_export_and_an_import() {
     assert_eq!(back.map(|d| d.clients), Ok(files.clone()));
     let atelier = files.iter().find(|f| f.id == "demo-atelier-numerique");
     assert_eq!(
-        atelier.and_then(|f| f.rating.as_ref()).and_then(|r| r.score),
+        atelier
+            .and_then(|f| f.rating.as_ref())
+            .and_then(|r| r.score),
         Some(d("40.6771"))
     );
 }

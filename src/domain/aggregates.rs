@@ -62,11 +62,17 @@ aggregates! {
 
 /// A sum of optional terms: absent when every term is absent, otherwise absent terms count as 0.
 pub fn sum<const N: usize>(terms: [Option<Decimal>; N]) -> Option<Decimal> {
+    sum_slice(&terms)
+}
+
+/// The body of [`sum`], compiled once rather than once per number of terms.
+#[inline(never)]
+fn sum_slice(terms: &[Option<Decimal>]) -> Option<Decimal> {
     terms
-        .into_iter()
+        .iter()
         .flatten()
         // Saturating: inputs are bounded by the parsers; this only keeps hostile values from panicking.
-        .fold(None, |acc, v| {
+        .fold(None, |acc, &v| {
             Some(acc.unwrap_or(Decimal::ZERO).saturating_add(v))
         })
 }

@@ -696,7 +696,8 @@ fn rating_at(v: &Value, p: &Path) -> Result<RatingRecord, ExchangeError> {
 // ---------------------------------------------------------------------------------------------
 
 fn date_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    // `Display` is ISO 8601, as `%Y-%m-%d` (no strftime machinery in the wasm).
+    d.to_string()
 }
 
 /// A table of statement lines: the present ones, in liasse order, amounts as strings.

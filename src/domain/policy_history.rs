@@ -88,8 +88,12 @@ pub fn same_rules(a: &Policy, b: &Policy) -> bool {
 /// Reads a policy exported as JSON and validates it: every problem, each naming its place
 /// (`policy_check::policy_from_json` gives only the first). The version, date and comment it
 /// carries are those of the app that exported it; saving it gives it a version here.
+///
+/// The text is read as a JSON value first, then as a policy: the policy's deserializer is then
+/// the one the exchange reader uses, and the wasm carries one copy of it, not two.
 pub fn read_policy_json(json: &str) -> Result<Policy, Vec<PolicyError>> {
-    let policy: Policy = serde_json::from_str(json).map_err(|e| {
+    let read = serde_json::from_str::<serde_json::Value>(json).and_then(serde_json::from_value);
+    let policy: Policy = read.map_err(|e| {
         vec![PolicyError {
             path: String::new(),
             problem: PolicyProblem::NotAPolicy(e.to_string()),

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use crate::domain::client::ClientFile;
 use crate::domain::exchange::{self, ConflictChoice};
 use crate::domain::policy::Policy;
+use crate::domain::policy_history::same_rules;
 use crate::storage::Bilingual;
 
 use super::io::{self, ReadError};
@@ -156,7 +157,7 @@ pub fn begin_import(state: AppState, source: Bilingual, text: &str) {
     let policy_differs = doc
         .policy
         .as_ref()
-        .is_some_and(|p| state.policy.with_untracked(|cur| cur != p));
+        .is_some_and(|p| state.policy.with_untracked(|cur| !same_rules(cur, p)));
     if doc.clients.is_empty() && !policy_differs {
         state.import_status.set(ImportStatus::Error(Bilingual::new(
             format!(
@@ -245,8 +246,8 @@ fn apply(state: AppState, pending: PendingImport) {
     state.replace_files(merged);
     if pending.adopt_policy {
         if let Some(p) = pending.policy {
-            state.policy.set(p);
-            summary.policy_adopted = true;
+            // Saved as a new version of the policy history (validated first).
+            summary.policy_adopted = state.adopt_policy(p);
         }
     }
     state.import.set(None);

@@ -21,9 +21,10 @@ use crate::domain::analysis::{analyse, Analysis};
 use crate::domain::client::ClientFile;
 use crate::domain::exchange;
 use crate::domain::policy::Policy;
+use crate::domain::policy_history::{rate_file, rerate_outdated, HistoryError, PolicyHistory};
 use crate::storage::{
-    Bilingual, External, Quarantined, RemoveOutcome, SaveOutcome, Store, Theirs, WriteError,
-    CLIENT_PREFIX, QUARANTINE_PREFIX, SETTINGS_KEY,
+    parse_history_record, Bilingual, External, Quarantined, RemoveOutcome, SaveOutcome, Store,
+    Theirs, WriteError, CLIENT_PREFIX, HISTORY_KEY, QUARANTINE_PREFIX, SETTINGS_KEY,
 };
 
 /// Interface language; French first.
@@ -163,7 +164,13 @@ pub struct AppState {
     pub current: RwSignal<Option<String>>,
     pub view: RwSignal<View>,
     pub lang: RwSignal<Lang>,
+    /// The credit policy in force: always the current version of `history`. Setting it to
+    /// another policy (an import adopting a file's policy) saves that policy as a new version,
+    /// or puts the current one back when it is invalid.
     pub policy: RwSignal<Policy>,
+    /// Every version of the credit policy; change it with `save_policy`, `revert_policy`,
+    /// `reset_policy`.
+    pub history: RwSignal<PolicyHistory>,
     /// The analysis date: today, in the browser's time zone.
     pub today: NaiveDate,
     /// The open file, derived from `files` and `current`.
@@ -200,7 +207,8 @@ impl AppState {
     pub fn new(today: NaiveDate) -> Self {
         let files = RwSignal::new(Vec::<ClientFile>::new());
         let current = RwSignal::new(None::<String>);
-        let policy = RwSignal::new(Policy::default());
+        let history = RwSignal::new(PolicyHistory::new());
+        let policy = RwSignal::new(history.with_untracked(|h| h.current().clone()));
         let current_file = Memo::new(move |_| {
             let id = current.get()?;
             files.with(|fs| fs.iter().find(|f| f.id == id).cloned())
@@ -216,6 +224,7 @@ impl AppState {
             view: RwSignal::new(View::Portfolio),
             lang: RwSignal::new(Lang::Fr),
             policy,
+            history,
             today,
             current_file,
             analysis,
@@ -244,22 +253,173 @@ impl AppState {
         if let Some(fr) = loaded.lang_fr {
             self.lang.set(if fr { Lang::Fr } else { Lang::En });
         }
-        if let Some(p) = loaded.policy {
-            self.policy.set(p);
+        if let Some(h) = loaded.history {
+            self.set_history(h);
+        } else if let Some(p) = loaded.policy {
+            self.set_history(PolicyHistory::from_policy(p));
         }
         self.files.set(loaded.files);
         self.quarantined_now.set(loaded.quarantined);
         self.store.set_value(store);
     }
 
-    /// Edits the file `id` in place; the storage effect saves it.
+    /// Edits the file `id` in place; the storage effect saves it. A file rated under the policy
+    /// in force keeps its rating record in step with its figures; one rated under an earlier
+    /// version keeps that rating until it is re-rated ([`AppState::rerate`]).
     pub fn update_file(&self, id: &str, edit: impl FnOnce(&mut ClientFile)) {
         self.mark(id);
-        self.files.update(|fs| {
-            if let Some(f) = fs.iter_mut().find(|f| f.id == id) {
-                edit(f);
-            }
+        let today = self.today;
+        self.policy.with_untracked(|policy| {
+            self.files.update(|fs| {
+                if let Some(f) = fs.iter_mut().find(|f| f.id == id) {
+                    edit(f);
+                    if f.rating
+                        .as_ref()
+                        .is_none_or(|r| r.policy_version == policy.version)
+                    {
+                        rate_file(f, policy, today);
+                    }
+                }
+            });
         });
+    }
+
+    /// Records the rating of the file `id` under the policy in force (the one-tap re-rate).
+    pub fn rerate(&self, id: &str) {
+        self.mark(id);
+        let today = self.today;
+        self.policy.with_untracked(|policy| {
+            self.files.update(|fs| {
+                if let Some(f) = fs.iter_mut().find(|f| f.id == id) {
+                    rate_file(f, policy, today);
+                }
+            });
+        });
+    }
+
+    /// Re-rates every file rated under another version than the one in force (or never rated);
+    /// returns how many.
+    pub fn rerate_all(&self) -> usize {
+        let policy = self.policy.get_untracked();
+        let mut count = 0;
+        self.files.update(|fs| {
+            count = rerate_outdated(fs, &policy, self.today);
+        });
+        if count > 0 {
+            self.mark_all();
+        }
+        count
+    }
+
+    /// Records a first rating on every file that has none (a new file, an import, a file
+    /// stored before ratings were kept).
+    fn rate_unrated(&self) {
+        if !self
+            .files
+            .with_untracked(|fs| fs.iter().any(|f| f.rating.is_none()))
+        {
+            return;
+        }
+        let today = self.today;
+        let mut rated = Vec::new();
+        self.policy.with_untracked(|policy| {
+            self.files.update(|fs| {
+                for f in fs.iter_mut().filter(|f| f.rating.is_none()) {
+                    rate_file(f, policy, today);
+                    rated.push(f.id.clone());
+                }
+            });
+        });
+        for id in &rated {
+            self.mark(id);
+        }
+    }
+
+    /// Makes `history` the policy's history and its current version the policy in force.
+    fn set_history(&self, history: PolicyHistory) {
+        let current = history.current().clone();
+        self.history.set(history);
+        if self.policy.with_untracked(|p| *p != current) {
+            self.policy.set(current);
+        }
+    }
+
+    /// Applies a change to a copy of the history; nothing changes when it is refused. First
+    /// takes a newer history saved by another tab, so that no version is lost.
+    fn change_history(
+        &self,
+        change: impl FnOnce(&mut PolicyHistory) -> Result<u32, HistoryError>,
+    ) -> Result<u32, HistoryError> {
+        self.take_newer_history(None);
+        let mut h = self.history.get_untracked();
+        let version = change(&mut h)?;
+        self.set_history(h);
+        Ok(version)
+    }
+
+    /// Takes another tab's history when its version in force is newer than ours. `stored` is
+    /// the new value of a storage event; `None` reads the storage.
+    fn take_newer_history(&self, stored: Option<PolicyHistory>) {
+        let stored = match stored {
+            Some(h) => Some(h),
+            None => self.store.with_value(|s| s.stored_history()),
+        };
+        let Some(h) = stored else { return };
+        let ours = self.history.with_untracked(|o| o.current().version);
+        if h.current().version > ours {
+            self.store.update_value(|s| s.adopt_history(&h));
+            self.set_history(h);
+        }
+    }
+
+    /// Saves a draft as a new version of the credit policy, dated today, with a comment;
+    /// returns its number. An invalid draft, or one with the rules in force, is refused and
+    /// nothing changes.
+    pub fn save_policy(&self, draft: Policy, comment: &str) -> Result<u32, HistoryError> {
+        let today = self.today;
+        self.change_history(|h| h.save(draft, today, comment).map(|p| p.version))
+    }
+
+    /// Goes back to an earlier version (saved again as a new version); returns its number.
+    pub fn revert_policy(&self, version: u32, comment: &str) -> Result<u32, HistoryError> {
+        let today = self.today;
+        self.change_history(|h| h.revert_to(version, today, comment).map(|p| p.version))
+    }
+
+    /// Saves the defaults of FINANCE.md as a new version; returns its number.
+    pub fn reset_policy(&self, comment: &str) -> Result<u32, HistoryError> {
+        let today = self.today;
+        self.change_history(|h| h.reset_to_defaults(today, comment).map(|p| p.version))
+    }
+
+    /// Makes a policy from elsewhere (an imported file's) the policy in force, as a new version;
+    /// true when its rules are in force afterwards. An invalid policy is refused with a notice,
+    /// and the policy in force stays.
+    pub fn adopt_policy(&self, policy: Policy) -> bool {
+        let lang = self.lang.get_untracked();
+        let comment = lang.pick(
+            "Adoptée depuis un fichier importé",
+            "Adopted from an imported file",
+        );
+        let adopted = match self.save_policy(policy, comment) {
+            Ok(_) | Err(HistoryError::Unchanged) => true,
+            Err(e) => {
+                self.notify(Bilingual::new(
+                    format!(
+                        "La politique du fichier n'a pas été adoptée : {}",
+                        e.message(true)
+                    ),
+                    format!("The file's policy was not adopted: {}", e.message(false)),
+                ));
+                false
+            }
+        };
+        // Whatever happened, the policy in force is the history's current version.
+        let current = self.history.with_untracked(|h| h.current().clone());
+        if self.policy.with_untracked(|p| *p != current) {
+            self.policy.set(current);
+        }
+        adopted
     }
 
     /// Opens a file in the given view.
@@ -625,6 +785,15 @@ impl AppState {
             }
             return;
         }
+        if key == HISTORY_KEY {
+            if let Some(h) = new_value
+                .as_deref()
+                .and_then(|v| parse_history_record(v).ok())
+            {
+                self.take_newer_history(Some(h));
+            }
+            return;
+        }
         if key.starts_with(QUARANTINE_PREFIX) || !key.starts_with(CLIENT_PREFIX) {
             return;
         }
@@ -816,12 +985,13 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // The policy history is saved whenever it changes (one key, every version).
     Effect::new(move |_| {
-        let r = state.policy.with(|p| {
+        let r = state.history.with(|h| {
             if state.storage_available.get_untracked() {
                 state
                     .store
-                    .try_update_value(|s| s.save_policy(p))
+                    .try_update_value(|s| s.save_history(h))
                     .unwrap_or(Ok(()))
             } else {
                 Ok(())
@@ -830,6 +1000,22 @@ pub fn App() -> impl IntoView {
         if let Err(e) = r {
             state.storage_error.set(Some(e));
         }
+    });
+    // A policy set from elsewhere than the history (an import adopting a file's policy)
+    // becomes a new version, or is put back when refused.
+    Effect::new(move |_| {
+        let differs = state
+            .policy
+            .with(|p| state.history.with_untracked(|h| h.current() != p));
+        if differs {
+            state.adopt_policy(state.policy.get_untracked());
+        }
+    });
+    // Every file keeps the rating it was given: a file without one is rated under the policy
+    // in force (new files, imports, files stored before ratings were kept).
+    Effect::new(move |_| {
+        state.files.track();
+        state.rate_unrated();
     });
 
     // The URL hash mirrors the view; a hash typed or a back button moves the view.
@@ -852,6 +1038,16 @@ pub fn App() -> impl IntoView {
                 };
             }
         }
+    });
+    // A screen opens at its top (the verdict first), not at the previous screen's scroll.
+    Effect::new(move |prev: Option<(View, Option<String>)>| {
+        let now = (state.view.get(), state.current.get());
+        if prev.is_some_and(|p| p != now) {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        now
     });
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         follow_hash(state, &current_hash());

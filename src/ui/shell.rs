@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::storage::WriteError;
+use crate::ui::components::fmt::tr;
 
 use super::{display_name, use_state, Lang, SaveStatus, View};
 
@@ -27,7 +28,7 @@ fn NavButton(
             on:click=move |_| state.view.set(view)
         >
             <span class="nav-icon" aria-hidden="true">{icon}</span>
-            <span class="nav-label">{move || state.lang.get().pick(fr, en)}</span>
+            <span class="nav-label">{tr(state.lang, fr, en)}</span>
         </button>
     }
 }
@@ -50,7 +51,7 @@ pub fn Header() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"€"</span>
                 <span class="brand-name">"Encours"</span>
             </div>
-            <nav class="nav" aria-label=move || lang.get().pick("Navigation principale", "Main navigation")>
+            <nav class="nav" aria-label=tr(lang, "Navigation principale", "Main navigation")>
                 <NavButton view=View::Portfolio testid="nav-portfolio" fr="Portefeuille" en="Portfolio" icon="▤"/>
                 <NavButton view=View::Client testid="nav-client" fr="Dossier" en="Client file" icon="✎"/>
                 <NavButton view=View::Analysis testid="nav-analysis" fr="Analyse" en="Analysis" icon="◔"/>
@@ -67,7 +68,7 @@ pub fn Header() -> impl IntoView {
                     class="lang-toggle"
                     data-testid="lang-toggle"
                     data-value=move || lang.get().code()
-                    aria-label=move || lang.get().pick("Switch to English", "Passer en français")
+                    aria-label=tr(lang, "Switch to English", "Passer en français")
                     on:click=toggle
                 >
                     <span class:on=move || lang.get().is_fr()>"FR"</span>

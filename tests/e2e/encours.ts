@@ -1,12 +1,118 @@
 // Page object of Encours: drives the app through the data-testid contract of SPEC.md
 // ("Outputs that tests read") and records what a test must check on every page: console errors,
 // page errors, failed responses, and every request (none may leave the app's origin).
-import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Download,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 
 /** The sub-path the app is served under in the tests, as on an intranet server. */
 export const BASE_PATH = '/intranet/encours/';
 
-export type View = 'portfolio' | 'client' | 'analysis' | 'policy';
+export type View = 'portfolio' | 'client' | 'analysis' | 'policy' | 'settings';
+/** The folder of the test files (fixtures/). */
+export const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
+
+/** The demo portfolio shipped with the app (the same file the app embeds). */
+export const DEMO_PORTFOLIO_PATH = path.join(path.dirname(new URL(import.meta.url).pathname), '../../samples/demo-portfolio.json');
+
+/** A client of the exchange format, as JSON. */
+export type ClientJson = { id: string; name: string; [field: string]: unknown };
+
+/** The demo portfolio as JSON (a fresh copy on every call). */
+export function demoDocument(): { format: string; version: number; clients: ClientJson[] } {
+  return JSON.parse(readFileSync(DEMO_PORTFOLIO_PATH, 'utf8'));
+}
+
+/** One demo client as JSON (a fresh copy). */
+export function demoClient(id: string): ClientJson {
+  const client = demoDocument().clients.find((c) => c.id === id);
+  if (!client) throw new Error(`no demo client ${id}`);
+  return client;
+}
+
+/**
+ * The analysis date the demo figures below were computed for (by hand, in tests/engine_demo.rs).
+ * Specs that assert them pin the browser's clock to this day with `Encours.pinDate()`, so that
+ * company ages and review dates do not move with the calendar.
+ */
+export const DEMO_DATE = '2026-11-22';
+
+/** The verdict of each demo file at DEMO_DATE, default policy: class, score (4 places), limit. */
+export const DEMO_VERDICTS = [
+  { id: 'demo-boulangerie-martin', name: 'Boulangerie Martin', class: 'A', score: '98.7500', limit: '3500.00' },
+  { id: 'demo-menuiserie-leroy', name: 'Menuiserie Leroy', class: 'B', score: '69.3000', limit: '35500.00' },
+  { id: 'demo-translog-express', name: 'TransLog Express', class: 'D', score: '43.7500', limit: '54500.00' },
+  { id: 'demo-atelier-numerique', name: 'Atelier Numérique', class: 'D', score: '40.6771', limit: '0.00' },
+  { id: 'demo-negoce-durand', name: 'Négoce Durand', class: 'A', score: '98.4000', limit: '236500.00' },
+  { id: 'demo-btp-renov', name: 'BTP Rénov 33', class: 'E', score: '15.0521', limit: '0.00' },
+] as const;
+
+/** Every aggregate of FINANCE.md §2 (`agg-<key>`). */
+export const AGGREGATES = [
+  'revenue', 'commercial_margin', 'production', 'external_consumption', 'value_added',
+  'personnel_costs', 'ebitda', 'operating_result', 'current_result', 'net_income', 'caf',
+  'fixed_assets', 'current_assets', 'total_assets', 'equity', 'financial_debt',
+  'structural_financial_debt', 'operating_liabilities', 'total_debts', 'total_liabilities',
+  'short_term_debt', 'stable_resources', 'working_capital', 'working_capital_requirement',
+  'net_cash', 'net_financial_debt', 'tangible_net_worth',
+] as const;
+
+/** Every ratio of FINANCE.md §3 (`ratio-<key>`). */
+export const RATIOS = [
+  'equity_ratio', 'gearing', 'repayment_capacity', 'current_ratio', 'quick_ratio', 'cash_ratio',
+  'dso_days', 'dpo_days', 'inventory_days', 'wcr_days', 'ebitda_margin', 'net_margin',
+  'return_on_equity', 'personnel_weight', 'interest_coverage', 'financial_charges_weight',
+  'revenue_growth',
+] as const;
+
+/** The failure scores of FINANCE.md §4 (`score-<key>`). */
+export const FAILURE_SCORES = ['altman_z2', 'altman_z1', 'conan_holder'] as const;
+
+/** The criteria of the default grid, FINANCE.md §5 (`criterion-<key>`). */
+export const CRITERIA = [
+  'equity_ratio', 'gearing', 'repayment_capacity', 'current_ratio', 'net_margin',
+  'financial_charges_weight', 'dpo_days', 'revenue_growth', 'altman_z2', 'company_age',
+  'payment_history', 'payment_incidents', 'sector_risk', 'information_quality',
+] as const;
+
+/** Parts of the credit limit (`limit-<part>`). */
+export const LIMIT_PARTS = ['recommended', 'need', 'capacity', 'secured', 'unsecured', 'binding'] as const;
+
+/** Every test id of SPEC.md "Outputs that tests read" on the analysis view (`provisional` aside). */
+export const ANALYSIS_TESTIDS: string[] = [
+  'score', 'risk-class', 'completeness', 'terms-recommended', 'review-due',
+  ...LIMIT_PARTS.map((p) => `limit-${p}`),
+  ...AGGREGATES.map((a) => `agg-${a}`),
+  ...RATIOS.map((r) => `ratio-${r}`),
+  ...FAILURE_SCORES.map((s) => `score-${s}`),
+  ...CRITERIA.map((c) => `criterion-${c}`),
+];
+
+/** A new browser context with the project's options (empty storage: a first visit). */
+export async function newContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
+  const use = testInfo.project.use;
+  return browser.newContext({
+    baseURL: use.baseURL,
+    viewport: use.viewport,
+    locale: use.locale,
+    timezoneId: use.timezoneId,
+    acceptDownloads: true,
+  });
+}
+
+/** A client record as the app stores it under `encours.client.<id>`. */
+export function clientRecord(client: ClientJson, rev = 1): string {
+  return JSON.stringify({ schema: 1, rev, saved_at: '2026-11-01T09:00:00.000Z', client });
+}
+
 export type LimitPart = 'recommended' | 'need' | 'capacity' | 'secured' | 'unsecured' | 'binding';
 export type FailureScore = 'altman_z2' | 'altman_z1' | 'conan_holder';
 export type ConflictChoice = 'replace' | 'keep-both' | 'skip';
@@ -84,6 +190,169 @@ export class Encours {
   async value(figure: string | Locator): Promise<string | null> {
     const locator = typeof figure === 'string' ? this.byTestId(figure) : figure;
     return locator.getAttribute('data-value');
+  }
+
+  // --- Test set-up ----------------------------------------------------------------------------
+
+  /**
+   * Pins the browser's clock (Date) to a day, 10:00 in Paris, before the app loads; timers keep
+   * running. Call before `open()`.
+   */
+  async pinDate(day: string = DEMO_DATE) {
+    await this.page.clock.setFixedTime(new Date(`${day}T10:00:00+01:00`));
+  }
+
+  /**
+   * Puts entries in localStorage before the app's first load in this page (once per tab: a
+   * reload does not seed again). Call before `open()`.
+   */
+  async seedStorage(entries: Record<string, string>) {
+    await this.page.addInitScript((seed) => {
+      if (sessionStorage.getItem('e2e-seeded') === '1') return;
+      for (const [key, value] of Object.entries(seed)) localStorage.setItem(key, value);
+      sessionStorage.setItem('e2e-seeded', '1');
+    }, entries);
+  }
+
+  /** Every localStorage entry of the origin, as it is stored. */
+  async storage(): Promise<Record<string, string>> {
+    return this.page.evaluate(() => {
+      const out: Record<string, string> = {};
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (key !== null) out[key] = localStorage.getItem(key) ?? '';
+      }
+      return out;
+    });
+  }
+
+  /** The client stored under `encours.client.<id>` (exchange format), or null. */
+  async storedClient(id: string): Promise<ClientJson | null> {
+    const raw = await this.page.evaluate((key) => localStorage.getItem(key), `encours.client.${id}`);
+    return raw === null ? null : JSON.parse(raw).client;
+  }
+
+  /** Ids of the client files in localStorage, sorted. */
+  async storedIds(): Promise<string[]> {
+    const all = await this.storage();
+    return Object.keys(all)
+      .filter((k) => k.startsWith('encours.client.'))
+      .map((k) => k.slice('encours.client.'.length))
+      .sort();
+  }
+
+  /** Waits until the app has had a chance to run its pending effects (two frames and a tick). */
+  async settle() {
+    await this.page.evaluate(
+      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 20)))),
+    );
+  }
+
+  // --- Portfolio ------------------------------------------------------------------------------
+
+  get portfolioPage(): Locator {
+    return this.byTestId('portfolio-page');
+  }
+
+  get importSummary(): Locator {
+    return this.byTestId('import-summary');
+  }
+
+  /** Waits until the portfolio lists exactly `n` rows (rows render progressively). */
+  async expectRowCount(n: number) {
+    await expect(this.byTestId('portfolio-count')).toHaveAttribute('data-value', String(n));
+    await expect(this.clientRows()).toHaveCount(n);
+  }
+
+  /** Loads the demo portfolio into an empty portfolio and waits for its six rows. */
+  async loadDemo() {
+    await this.goTo('portfolio');
+    await this.byTestId('load-demo').click();
+    await expect(this.importSummary).toBeVisible();
+    await this.expectRowCount(DEMO_VERDICTS.length);
+  }
+
+  /** What a portfolio row shows: name, SIREN, class, score and limit (data-values). */
+  async rowFigures(id: string) {
+    const row = this.clientRow(id);
+    await expect(row).toHaveCount(1);
+    return {
+      name: (await row.getByTestId('row-name').innerText()).trim(),
+      siren: await row.getByTestId('row-siren').getAttribute('data-value'),
+      class: await row.getByTestId('row-class').getAttribute('data-value'),
+      score: await row.getByTestId('row-score').getAttribute('data-value'),
+      limit: await row.getByTestId('row-limit').getAttribute('data-value'),
+    };
+  }
+
+  /** Expects a row's class, score and limit. */
+  async expectRow(id: string, expected: { name?: string; class: string; score: string; limit: string }) {
+    const row = this.clientRow(id);
+    if (expected.name !== undefined) await expect(row.getByTestId('row-name')).toHaveText(expected.name);
+    await expect(row.getByTestId('row-class')).toHaveAttribute('data-value', expected.class);
+    await expect(row.getByTestId('row-score')).toHaveAttribute('data-value', expected.score);
+    await expect(row.getByTestId('row-limit')).toHaveAttribute('data-value', expected.limit);
+  }
+
+  /** Creates a file with "Nouveau client"; returns its id (from the URL hash). */
+  async newClient(): Promise<string> {
+    await this.byTestId('new-client').first().click();
+    await expect(this.byTestId('client-page')).toBeVisible();
+    await expect.poll(() => this.openId(), { message: 'the URL hash names the new file' }).toMatch(/./);
+    return (await this.openId()) as string;
+  }
+
+  /** The id of the file in the URL hash (`#client/<id>` or `#analysis/<id>`), or null. */
+  async openId(): Promise<string | null> {
+    const hash = new URL(this.page.url()).hash;
+    const m = /^#(?:client|analysis)\/(.+)$/.exec(hash);
+    return m ? decodeURIComponent(m[1]) : null;
+  }
+
+  // --- Client file ----------------------------------------------------------------------------
+
+  /** An entry field of the client file (see src/ui/pages/client.rs for the suffixes). */
+  field(suffix: string): Locator {
+    return this.byTestId(`field-${suffix}`);
+  }
+
+  /** The message under an entry field that could not be read. */
+  fieldError(suffix: string): Locator {
+    return this.byTestId(`error-${suffix}`);
+  }
+
+  /** The verdict as data-values: class, score, completeness and recommended limit. */
+  async verdict() {
+    return {
+      class: await this.value(this.riskClass()),
+      score: await this.value(this.score()),
+      completeness: await this.value(this.completeness()),
+      limit: await this.value(this.limit('recommended')),
+    };
+  }
+
+  /** Expects the verdict's class, score and limit (data-values). */
+  async expectVerdict(expected: { class: string; score?: string; limit: string }) {
+    await expect(this.riskClass()).toHaveAttribute('data-value', expected.class);
+    if (expected.score !== undefined) await expect(this.score()).toHaveAttribute('data-value', expected.score);
+    await expect(this.limit('recommended')).toHaveAttribute('data-value', expected.limit);
+  }
+
+  /** Every `data-testid` with a `data-value` in the main area: test id → data-values, in order. */
+  async figures(): Promise<Record<string, string[]>> {
+    return this.page.locator('main').evaluate((main) => {
+      const out: Record<string, string[]> = {};
+      for (const el of main.querySelectorAll('[data-testid][data-value]')) {
+        const id = el.getAttribute('data-testid') as string;
+        (out[id] ??= []).push(el.getAttribute('data-value') as string);
+      }
+      return out;
+    });
+  }
+
+  /** Whether the document scrolls sideways: its width beyond the window's. */
+  async horizontalOverflow(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   }
 
   // --- Navigation -----------------------------------------------------------------------------
@@ -198,5 +467,69 @@ export class Encours {
   /** A grid criterion: data-value is its points (0–100). */
   criterion(name: string): Locator {
     return this.byTestId(`criterion-${name}`);
+  }
+
+  // --- Policy (src/ui/pages/policy.rs) --------------------------------------------------------
+
+  get policyPage(): Locator {
+    return this.byTestId('policy-page');
+  }
+
+  /**
+   * A field of the policy editor by its test id without the `policy-` prefix: `weight-gearing`,
+   * `band-gearing-0-bound`, `band-gearing-0-points`, `threshold-b`, `limit-a-tnw`, `vat`,
+   * `ratio-gearing-good`… Percentages are typed as percentages ("20" for 20 %).
+   */
+  policyField(name: string): Locator {
+    return this.byTestId(`policy-${name}`);
+  }
+
+  /** Types a value into a policy field (the field keeps what was typed). */
+  async setPolicyField(name: string, value: string) {
+    await this.policyField(name).fill(value);
+  }
+
+  /** The version of the policy in force (data-value). */
+  async policyVersion(): Promise<string | null> {
+    return this.value(this.byTestId('policy-version'));
+  }
+
+  /** Previews the draft on the portfolio and waits for the list of changes. */
+  async previewPolicy() {
+    await this.byTestId('policy-preview').click();
+    await expect(this.byTestId('policy-preview-list')).toBeAttached();
+  }
+
+  /** The files the preview lists: id, old and new class, old and new limit (data attributes). */
+  async policyPreviewItems() {
+    return this.byTestId('policy-preview-item').evaluateAll((items) =>
+      items.map((el) => ({
+        id: el.getAttribute('data-id'),
+        oldClass: el.getAttribute('data-old-class'),
+        newClass: el.getAttribute('data-new-class'),
+        oldLimit: el.getAttribute('data-old-limit'),
+        newLimit: el.getAttribute('data-new-limit'),
+      })),
+    );
+  }
+
+  /** Saves the previewed draft as a new version, with an optional comment; returns its number. */
+  async savePolicy(comment = ''): Promise<string | null> {
+    if (comment) await this.byTestId('policy-comment').fill(comment);
+    await this.byTestId('policy-save').click();
+    await expect(this.byTestId('policy-saved')).toBeVisible();
+    return this.value(this.byTestId('policy-saved'));
+  }
+
+  /** Downloads the policy in force as JSON. */
+  async exportPolicy(): Promise<Download> {
+    return this.download(this.byTestId('policy-export'));
+  }
+
+  /** Chooses a policy file in the policy screen's import input. */
+  async importPolicy(file: string | { name: string; buffer: Buffer }) {
+    const input = this.byTestId('policy-import-file');
+    if (typeof file === 'string') await input.setInputFiles(file);
+    else await input.setInputFiles({ mimeType: 'application/json', ...file });
   }
 }

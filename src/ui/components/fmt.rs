@@ -90,3 +90,16 @@ pub fn input_text(lang: Lang, v: Option<Decimal>) -> String {
 pub fn na(lang: Lang) -> &'static str {
     lang.pick("n.d.", "n/a")
 }
+
+/// A reactive string of the interface language, for view text and attributes.
+///
+/// Every call returns the same closure type, so the view code rendering it is compiled once
+/// (each `move || lang.get().pick(..)` written in place is a type of its own).
+pub fn tr(
+    lang: leptos::prelude::RwSignal<Lang>,
+    fr: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    use leptos::prelude::Get;
+    move || lang.get().pick(fr, en)
+}

@@ -10,11 +10,14 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
 use super::entry;
-use super::fmt::input_text;
+use super::fmt::{input_text, tr};
 use crate::ui::{use_state, Lang};
 
 /// Parses what was typed: the value (None when empty) or a message in the user's language.
 pub type Parser<T> = fn(&str, bool) -> Result<Option<T>, String>;
+
+/// What a field does with a new value (shared, so the field's code is not generic over it).
+type Setter<T> = Arc<dyn Fn(T) + Send + Sync>;
 
 /// Renders a stored value as the text of its field.
 pub type Render<T> = fn(Lang, Option<T>) -> String;
@@ -50,6 +53,15 @@ pub fn parsed_input<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    parsed_input_dyn(field, Arc::new(set))
+}
+
+/// The body of [`parsed_input`], compiled once per value type rather than once per field.
+#[inline(never)]
+fn parsed_input_dyn<T>(field: ParsedField<T>, set: Setter<Option<T>>) -> AnyView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
     let state = use_state();
     let lang = state.lang;
     let ParsedField {
@@ -82,9 +94,7 @@ where
         }
     });
 
-    let set = Arc::new(set);
     let on_input = {
-        let set = Arc::clone(&set);
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
             let french = lang.get_untracked().is_fr();
@@ -288,6 +298,11 @@ pub fn text_input(
     value: Signal<String>,
     set: impl Fn(String) + Send + Sync + 'static,
 ) -> AnyView {
+    text_input_dyn(suffix, value, Arc::new(set))
+}
+
+#[inline(never)]
+fn text_input_dyn(suffix: &str, value: Signal<String>, set: Setter<String>) -> AnyView {
     view! {
         <input
             type="text"
@@ -313,11 +328,19 @@ pub fn date_input(
     value: Signal<Option<NaiveDate>>,
     set: impl Fn(Option<NaiveDate>) + Send + Sync + 'static,
 ) -> AnyView {
+    date_input_dyn(suffix, aria_label, value, Arc::new(set))
+}
+
+#[inline(never)]
+fn date_input_dyn(
+    suffix: &str,
+    aria_label: Option<Signal<String>>,
+    value: Signal<Option<NaiveDate>>,
+    set: Setter<Option<NaiveDate>>,
+) -> AnyView {
     use chrono::Datelike;
-    let iso = |d: Option<NaiveDate>| {
-        d.map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
-    };
+    // `NaiveDate`'s `Display` is ISO 8601 (`YYYY-MM-DD`), as the date input wants: no strftime.
+    let iso = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let node = NodeRef::<leptos::html::Input>::new();
     let focused = RwSignal::new(false);
     let show = move |v: Option<NaiveDate>| {
@@ -358,7 +381,7 @@ pub fn date_input(
                 let text = event_target_value(&ev);
                 if text.trim().is_empty() {
                     set(None);
-                } else if let Ok(d) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+                } else if let Ok(d) = text.trim().parse::<NaiveDate>() {
                     if (1900..2200).contains(&d.year()) {
                         set(Some(d));
                     }
@@ -376,6 +399,16 @@ pub fn select_input(
     value: Signal<String>,
     set: impl Fn(String) + Send + Sync + 'static,
 ) -> AnyView {
+    select_input_dyn(suffix, options, value, Arc::new(set))
+}
+
+#[inline(never)]
+fn select_input_dyn(
+    suffix: &str,
+    options: &'static [(&'static str, &'static str, &'static str)],
+    value: Signal<String>,
+    set: Setter<String>,
+) -> AnyView {
     let lang = use_state().lang;
     view! {
         <select
@@ -389,7 +422,7 @@ pub fn select_input(
                 .map(|&(key, fr, en)| {
                     view! {
                         <option value=key prop:selected=move || value.with(|v| v == key)>
-                            {move || lang.get().pick(fr, en)}
+                            {tr(lang, fr, en)}
                         </option>
                     }
                 })
@@ -410,9 +443,9 @@ pub fn form_field(
     let lang = use_state().lang;
     view! {
         <div class="form-field">
-            <label for=format!("f-{suffix}")>{move || lang.get().pick(label_fr, label_en)}</label>
+            <label for=format!("f-{suffix}")>{tr(lang, label_fr, label_en)}</label>
             {input}
-            {hint.map(|(fr, en)| view! { <p class="field-hint">{move || lang.get().pick(fr, en)}</p> })}
+            {hint.map(|(fr, en)| view! { <p class="field-hint">{tr(lang, fr, en)}</p> })}
         </div>
     }
     .into_any()

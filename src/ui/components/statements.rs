@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::edit_current;
 use super::explain::{balance_label, income_label};
-use super::fmt::{format_amount, format_amount_exact, format_date};
+use super::fmt::{format_amount, format_amount_exact, format_date, tr};
 use super::inputs::{amount_input_with, count_input, date_input, months_input};
 use crate::domain::aggregates::{Aggregate, Aggregates};
 use crate::domain::client::{ClientFile, MAX_STATEMENTS};
@@ -446,7 +446,7 @@ pub fn StatementsEditor() -> impl IntoView {
                 data-testid=id
                 on:click=move |_| complete.set(is_complete)
             >
-                {move || lang.get().pick(fr, en)}
+                {tr(lang, fr, en)}
             </button>
         }
     };
@@ -454,8 +454,8 @@ pub fn StatementsEditor() -> impl IntoView {
     view! {
         <section class="card statements" data-testid="statements">
             <div class="section-head">
-                <h2>{move || lang.get().pick("États financiers", "Financial statements")}</h2>
-                <div class="seg" role="group" aria-label=move || lang.get().pick("Mode de saisie", "Entry mode")>
+                <h2>{tr(lang, "États financiers", "Financial statements")}</h2>
+                <div class="seg" role="group" aria-label=tr(lang, "Mode de saisie", "Entry mode")>
                     {mode_button(false, "Saisie rapide", "Quick entry", "entry-mode-quick")}
                     {mode_button(true, "Liasse complète", "Complete statements", "entry-mode-complete")}
                 </div>
@@ -505,7 +505,7 @@ pub fn StatementsEditor() -> impl IntoView {
                                     confirm_remove.set(None);
                                 }
                             >
-                                {move || lang.get().pick("Supprimer", "Delete")}
+                                {tr(lang, "Supprimer", "Delete")}
                             </button>
                             <button
                                 type="button"
@@ -513,7 +513,7 @@ pub fn StatementsEditor() -> impl IntoView {
                                 data-testid="remove-year-cancel"
                                 on:click=move |_| confirm_remove.set(None)
                             >
-                                {move || lang.get().pick("Annuler", "Cancel")}
+                                {tr(lang, "Annuler", "Cancel")}
                             </button>
                         </div>
                     }
@@ -525,13 +525,13 @@ pub fn StatementsEditor() -> impl IntoView {
                     view! {
                         <div class="empty-years" data-testid="no-statement">
                             <p>
-                                {move || lang.get().pick(
+                                {tr(lang,
                                     "Aucun exercice saisi : le dossier ne peut pas être noté (classe NR, seuls les montants garantis sont accordés).",
                                     "No fiscal year entered: the file cannot be rated (class NR, only secured amounts are granted).",
                                 )}
                             </p>
                             <button type="button" class="btn btn-primary" data-testid="add-year-first" on:click=move |_| add(false)>
-                                {move || lang.get().pick("Saisir le dernier exercice", "Enter the latest fiscal year")}
+                                {tr(lang, "Saisir le dernier exercice", "Enter the latest fiscal year")}
                             </button>
                         </div>
                     }
@@ -545,24 +545,24 @@ pub fn StatementsEditor() -> impl IntoView {
                                 <thead>
                                     <tr>
                                         <th scope="col" class="line-head">
-                                            {move || lang.get().pick("Exercice", "Fiscal year")}
+                                            {tr(lang, "Exercice", "Fiscal year")}
                                         </th>
                                         {cols.iter().map(|&c| year_head(c, confirm_remove)).collect_view()}
                                     </tr>
                                     <tr class="year-meta">
-                                        <th scope="row">{move || lang.get().pick("Date de clôture", "Closing date")}</th>
+                                        <th scope="row">{tr(lang, "Date de clôture", "Closing date")}</th>
                                         {cols.iter().map(|&c| closing_cell(c, order, frozen)).collect_view()}
                                     </tr>
                                     <tr class="year-meta">
-                                        <th scope="row">{move || lang.get().pick("Durée (mois)", "Length (months)")}</th>
+                                        <th scope="row">{tr(lang, "Durée (mois)", "Length (months)")}</th>
                                         {cols.iter().map(|&c| duration_cell(c)).collect_view()}
                                     </tr>
                                     <tr class="year-meta">
-                                        <th scope="row">{move || lang.get().pick("Effectif moyen", "Average headcount")}</th>
+                                        <th scope="row">{tr(lang, "Effectif moyen", "Average headcount")}</th>
                                         {cols.iter().map(|&c| headcount_cell(c)).collect_view()}
                                     </tr>
                                     <tr class="year-warnings">
-                                        <th scope="row">{move || lang.get().pick("Contrôles", "Checks")}</th>
+                                        <th scope="row">{tr(lang, "Contrôles", "Checks")}</th>
                                         {cols.iter().map(|&c| warnings_cell(c)).collect_view()}
                                     </tr>
                                 </thead>
@@ -593,15 +593,15 @@ pub fn StatementsEditor() -> impl IntoView {
             <div class="year-actions">
                 <Show when=move || { let n = count.get(); n > 0 && n < MAX_STATEMENTS }>
                     <button type="button" class="btn" data-testid="add-year-earlier" on:click=move |_| add(true)>
-                        {move || lang.get().pick("+ Exercice précédent", "+ Earlier year")}
+                        {tr(lang, "+ Exercice précédent", "+ Earlier year")}
                     </button>
                     <button type="button" class="btn" data-testid="add-year-later" on:click=move |_| add(false)>
-                        {move || lang.get().pick("+ Exercice plus récent", "+ Later year")}
+                        {tr(lang, "+ Exercice plus récent", "+ Later year")}
                     </button>
                 </Show>
                 <Show when=move || { count.get() >= MAX_STATEMENTS }>
                     <p class="section-hint">
-                        {move || lang.get().pick("Cinq exercices au plus.", "Five fiscal years at most.")}
+                        {tr(lang, "Cinq exercices au plus.", "Five fiscal years at most.")}
                     </p>
                 </Show>
             </div>
@@ -634,7 +634,7 @@ fn year_head(c: Col, confirm_remove: RwSignal<Option<usize>>) -> impl IntoView {
                 type="button"
                 class="btn-icon btn-danger"
                 data-testid=format!("remove-year-{i}")
-                title=move || lang.get().pick("Supprimer cet exercice", "Delete this fiscal year")
+                title=tr(lang, "Supprimer cet exercice", "Delete this fiscal year")
                 aria-label=move || {
                     if lang.get().is_fr() {
                         format!("Supprimer l'exercice {}", year_name(i, lang.get()))
@@ -765,7 +765,7 @@ fn group_body(fr: &'static str, en: &'static str, lines: Vec<Line>, cols: &[Col]
     view! {
         <tbody>
             <tr class="group-row">
-                <th scope="rowgroup" colspan=n + 1>{move || lang.get().pick(fr, en)}</th>
+                <th scope="rowgroup" colspan=n + 1>{tr(lang, fr, en)}</th>
             </tr>
             {lines.into_iter().map(|line| line_row(line, cols)).collect_view()}
         </tbody>

@@ -289,7 +289,7 @@ fn render(lang: Lang, a: Option<&Analysis>, name: &str, policy: &Policy) -> AnyV
                 </div>
                 <div>
                     <dt>{lang.pick("À revoir le", "Review by")}</dt>
-                    <dd data-testid="review-due" data-value=review.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()>
+                    <dd data-testid="review-due" data-value=review.map(|d| d.to_string()).unwrap_or_default()>
                         {review_text}
                     </dd>
                 </div>

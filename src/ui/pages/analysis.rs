@@ -11,15 +11,18 @@
 //! `score-conan_holder`; `criterion-<criterion>` (points).
 
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 
 use crate::domain::client::TermsBasis;
 use crate::ui::components::analysis_blocks::{
     grid_block, limit_block, review_block, scores_block, statements_oldest_first, terms_block,
 };
+use crate::ui::components::fmt::tr;
 use crate::ui::components::ratio_table::{ratios_table, sig_table, structure_table, Snapshot};
 use crate::ui::components::verdict::VerdictCard;
 use crate::ui::{use_state, AppState, View};
 
+#[inline(never)]
 fn snapshot(state: AppState) -> Snapshot {
     Snapshot {
         lang: state.lang.get(),
@@ -31,21 +34,49 @@ fn snapshot(state: AppState) -> Snapshot {
     }
 }
 
+/// A block of the analysis, drawn from a snapshot (a plain function: every section shares the
+/// same view code).
+type Block = fn(&Snapshot, AppState, RwSignal<Option<String>>) -> AnyView;
+
 /// A titled section of the analysis.
 fn section(
     state: AppState,
+    open: RwSignal<Option<String>>,
     testid: &'static str,
     fr: &'static str,
     en: &'static str,
-    body: impl Fn() -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
+    body: Block,
+) -> AnyView {
     let lang = state.lang;
     view! {
         <section class="card analysis-section" data-testid=testid>
-            <h2>{move || lang.get().pick(fr, en)}</h2>
-            {body}
+            <h2>{tr(lang, fr, en)}</h2>
+            {move || body(&snapshot(state), state, open)}
         </section>
     }
+    .into_any()
+}
+
+fn file_sales(state: AppState) -> Option<Decimal> {
+    state
+        .current_file
+        .with(|f| f.as_ref().and_then(|f| f.trade.expected_annual_sales))
+}
+
+fn file_cover(state: AppState) -> (Option<Decimal>, Option<Decimal>) {
+    state.current_file.with(|f| {
+        f.as_ref()
+            .map(|f| (f.trade.insurance_cover, f.trade.guarantees))
+            .unwrap_or((None, None))
+    })
+}
+
+fn file_requested(state: AppState) -> (Option<u32>, TermsBasis) {
+    state.current_file.with(|f| {
+        f.as_ref()
+            .map(|f| (f.trade.terms_days, f.trade.terms_basis))
+            .unwrap_or((None, TermsBasis::Net))
+    })
 }
 
 /// The analysis of the open file.
@@ -60,25 +91,6 @@ pub fn AnalysisPage() -> impl IntoView {
             .current_file
             .with(|f| f.as_ref().map(|f| f.name.clone()).unwrap_or_default())
     });
-    let sales = move || {
-        state
-            .current_file
-            .with(|f| f.as_ref().and_then(|f| f.trade.expected_annual_sales))
-    };
-    let cover = move || {
-        state.current_file.with(|f| {
-            f.as_ref()
-                .map(|f| (f.trade.insurance_cover, f.trade.guarantees))
-                .unwrap_or((None, None))
-        })
-    };
-    let requested = move || {
-        state.current_file.with(|f| {
-            f.as_ref()
-                .map(|f| (f.trade.terms_days, f.trade.terms_basis))
-                .unwrap_or((None, TermsBasis::Net))
-        })
-    };
 
     view! {
         <section class="analysis-page" data-testid="analysis-page">
@@ -93,7 +105,7 @@ pub fn AnalysisPage() -> impl IntoView {
                 <div class="page-actions no-print">
                     <Show when=move || has_file.get()>
                         <button type="button" class="btn" data-testid="back-to-client" on:click=move |_| state.view.set(View::Client)>
-                            {move || lang.get().pick("← Saisie du dossier", "← Edit the file")}
+                            {tr(lang, "← Saisie du dossier", "← Edit the file")}
                         </button>
                     </Show>
                     <button type="button" class="btn" data-testid="print-report" on:click=move |_| {
@@ -101,20 +113,20 @@ pub fn AnalysisPage() -> impl IntoView {
                             let _ = w.print();
                         }
                     }>
-                        {move || lang.get().pick("Imprimer la fiche", "Print the report")}
+                        {tr(lang, "Imprimer la fiche", "Print the report")}
                     </button>
                 </div>
             </header>
             <Show when=move || !has_file.get()>
                 <div class="empty-state" data-testid="analysis-empty">
                     <p>
-                        {move || lang.get().pick(
+                        {tr(lang,
                             "Aucun dossier ouvert : choisissez un client dans le portefeuille.",
                             "No file open: pick a client in the portfolio.",
                         )}
                     </p>
                     <button type="button" class="btn btn-primary" on:click=move |_| state.view.set(View::Portfolio)>
-                        {move || lang.get().pick("Aller au portefeuille", "Go to the portfolio")}
+                        {tr(lang, "Aller au portefeuille", "Go to the portfolio")}
                     </button>
                 </div>
             </Show>
@@ -122,23 +134,23 @@ pub fn AnalysisPage() -> impl IntoView {
                 <div class="analysis-verdict">
                     <VerdictCard/>
                 </div>
-                {section(state, "limit-block", "Encours autorisé", "Credit limit", move || {
-                    limit_block(&snapshot(state), sales(), cover())
+                {section(state, open, "limit-block", "Encours autorisé", "Credit limit", |s, state, _| {
+                    limit_block(s, file_sales(state), file_cover(state))
                 })}
-                {section(state, "terms-block", "Conditions de paiement", "Payment terms", move || {
-                    terms_block(&snapshot(state), requested())
+                {section(state, open, "terms-block", "Conditions de paiement", "Payment terms", |s, state, _| {
+                    terms_block(s, file_requested(state))
                 })}
-                {section(state, "review-block", "Révision", "Review", move || review_block(&snapshot(state)))}
+                {section(state, open, "review-block", "Révision", "Review", |s, _, _| review_block(s))}
             </div>
-            {section(state, "grid-block", "Grille de notation", "Scoring grid", move || grid_block(&snapshot(state), open))}
-            {section(state, "ratios-block", "Ratios", "Ratios", move || ratios_table(&snapshot(state), open))}
-            {section(state, "sig-block", "Soldes intermédiaires de gestion", "Income statement analysis (SIG)", move || {
-                sig_table(&snapshot(state))
+            {section(state, open, "grid-block", "Grille de notation", "Scoring grid", |s, _, open| grid_block(s, open))}
+            {section(state, open, "ratios-block", "Ratios", "Ratios", |s, _, open| ratios_table(s, open))}
+            {section(state, open, "sig-block", "Soldes intermédiaires de gestion", "Income statement analysis (SIG)", |s, _, _| {
+                sig_table(s)
             })}
-            {section(state, "structure-block", "Structure financière : FRNG, BFR, trésorerie", "Financial structure: working capital, WCR, net cash", move || {
-                structure_table(&snapshot(state))
+            {section(state, open, "structure-block", "Structure financière : FRNG, BFR, trésorerie", "Financial structure: working capital, WCR, net cash", |s, _, _| {
+                structure_table(s)
             })}
-            {section(state, "scores-block", "Scores de défaillance", "Failure scores", move || scores_block(&snapshot(state), open))}
+            {section(state, open, "scores-block", "Scores de défaillance", "Failure scores", |s, _, open| scores_block(s, open))}
             <footer class="report-foot">
                 {move || {
                     let l = lang.get();

@@ -36,11 +36,16 @@
 use leptos::prelude::*;
 
 use crate::domain::client::{CollectiveProceeding, SectorRisk, TermsBasis};
+use rust_decimal::Decimal;
+
+use crate::domain::client::ClientFile;
 use crate::ui::components::edit_current;
 use crate::ui::components::entry;
+use crate::ui::components::fmt::tr;
 use crate::ui::components::inputs::{
     amount_input, count_input, date_input, form_field, select_input, text_input,
 };
+use crate::ui::components::rating_status::RatingStatusBadge;
 use crate::ui::components::statements::StatementsEditor;
 use crate::ui::components::verdict::VerdictCard;
 use crate::ui::{io, use_state, AppState, View};
@@ -69,34 +74,121 @@ fn empty_state(state: AppState) -> impl IntoView {
     let lang = state.lang;
     view! {
         <div class="empty-state" data-testid="client-empty">
-            <h1>{move || lang.get().pick("Aucun dossier ouvert", "No file open")}</h1>
+            <h1>{tr(lang, "Aucun dossier ouvert", "No file open")}</h1>
             <p>
-                {move || lang.get().pick(
+                {tr(lang,
                     "Choisissez un client dans le portefeuille, ou créez-en un.",
                     "Pick a client in the portfolio, or create one.",
                 )}
             </p>
             <button type="button" class="btn btn-primary" data-testid="back-to-portfolio" on:click=move |_| state.view.set(View::Portfolio)>
-                {move || lang.get().pick("Aller au portefeuille", "Go to the portfolio")}
+                {tr(lang, "Aller au portefeuille", "Go to the portfolio")}
             </button>
         </div>
     }
 }
 
-/// A reactive read of the open file.
-fn read<T>(
-    state: AppState,
-    get: impl Fn(&crate::domain::client::ClientFile) -> T + Send + Sync + 'static,
-    default: T,
-) -> Signal<T>
+/// A reactive read of the open file. `get` is a plain function, so there is one memo type per
+/// value type rather than one per field.
+fn read<T>(state: AppState, get: fn(&ClientFile) -> T, default: T) -> Signal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     Signal::from(Memo::new(move |_| {
         state
             .current_file
-            .with(|f| f.as_ref().map(&get).unwrap_or_else(|| default.clone()))
+            .with(|f| f.as_ref().map(get).unwrap_or_else(|| default.clone()))
     }))
+}
+
+/// A hint under a field: `(French, English)`.
+type Hint = Option<(&'static str, &'static str)>;
+
+/// A labelled text field of the file.
+fn text_field(
+    state: AppState,
+    suffix: &'static str,
+    fr: &'static str,
+    en: &'static str,
+    get: fn(&ClientFile) -> String,
+    set: fn(&mut ClientFile, String),
+) -> AnyView {
+    let value = read(state, get, String::new());
+    let input = text_input(suffix, value, move |v| edit_current(&state, |f| set(f, v)));
+    form_field(suffix, fr, en, input, None)
+}
+
+/// A labelled amount field of the file.
+fn amount_field(
+    state: AppState,
+    suffix: &'static str,
+    fr: &'static str,
+    en: &'static str,
+    hint: Hint,
+    get: fn(&ClientFile) -> Option<Decimal>,
+    set: fn(&mut ClientFile, Option<Decimal>),
+) -> AnyView {
+    let value = read(state, get, None);
+    let input = amount_input(suffix.to_string(), None, value, move |v| {
+        edit_current(&state, |f| set(f, v))
+    });
+    form_field(suffix, fr, en, input, hint)
+}
+
+/// A labelled whole-number field of the file.
+fn count_field(
+    state: AppState,
+    suffix: &'static str,
+    fr: &'static str,
+    en: &'static str,
+    hint: Hint,
+    get: fn(&ClientFile) -> Option<u32>,
+    set: fn(&mut ClientFile, Option<u32>),
+) -> AnyView {
+    let value = read(state, get, None);
+    let input = count_input(suffix.to_string(), None, value, move |v| {
+        edit_current(&state, |f| set(f, v))
+    });
+    form_field(suffix, fr, en, input, hint)
+}
+
+/// Options of a select: `(key, French, English)`.
+type Options = &'static [(&'static str, &'static str, &'static str)];
+
+/// A labelled choice of the file: `get` gives the selected key, `set` applies a chosen key.
+#[allow(clippy::too_many_arguments)]
+fn select_field(
+    state: AppState,
+    suffix: &'static str,
+    fr: &'static str,
+    en: &'static str,
+    options: Options,
+    default: &'static str,
+    get: fn(&ClientFile) -> String,
+    set: fn(&mut ClientFile, &str),
+) -> AnyView {
+    let value = read(state, get, default.to_string());
+    let input = select_input(suffix, options, value, move |k| {
+        edit_current(&state, |f| set(f, &k))
+    });
+    form_field(suffix, fr, en, input, None)
+}
+
+/// A card of the form: its title, then its fields in a grid.
+fn card(
+    state: AppState,
+    testid: &'static str,
+    fr: &'static str,
+    en: &'static str,
+    fields: Vec<AnyView>,
+) -> AnyView {
+    view! {
+        <section class="card" data-testid=testid>
+            {section_title(state, fr, en)}
+            <div class="form-grid">{fields}</div>
+        </section>
+    }
+    .into_any()
 }
 
 fn client_form(state: AppState) -> impl IntoView {
@@ -118,8 +210,9 @@ fn client_form(state: AppState) -> impl IntoView {
         <div class="client-layout">
             <aside class="verdict-column">
                 <VerdictCard/>
+                <RatingStatusBadge id=Signal::derive(move || state.current.get().unwrap_or_default())/>
                 <button type="button" class="btn wide" data-testid="open-analysis" on:click=move |_| state.view.set(View::Analysis)>
-                    {move || lang.get().pick("Voir l'analyse détaillée →", "See the full analysis →")}
+                    {tr(lang, "Voir l'analyse détaillée →", "See the full analysis →")}
                 </button>
             </aside>
             <div class="client-form">
@@ -135,7 +228,7 @@ fn client_form(state: AppState) -> impl IntoView {
                         }}
                     </h1>
                     <button type="button" class="btn" data-testid="export-client" on:click=export>
-                        {move || lang.get().pick("Exporter ce dossier", "Export this file")}
+                        {tr(lang, "Exporter ce dossier", "Export this file")}
                     </button>
                 </header>
                 {identity(state)}
@@ -149,77 +242,67 @@ fn client_form(state: AppState) -> impl IntoView {
 }
 
 fn section_title(state: AppState, fr: &'static str, en: &'static str) -> impl IntoView {
-    let lang = state.lang;
-    view! { <h2>{move || lang.get().pick(fr, en)}</h2> }
+    view! { <h2>{tr(state.lang, fr, en)}</h2> }
 }
 
-fn identity(state: AppState) -> impl IntoView {
-    let name = read(state, |f| f.name.clone(), String::new());
-    let legal_form = read(state, |f| f.legal_form.clone(), String::new());
-    let naf = read(state, |f| f.naf_code.clone(), String::new());
+fn identity(state: AppState) -> AnyView {
     let created = read(state, |f| f.created_on, None);
-    let sector = read(
-        state,
-        |f| {
-            f.sector_risk
-                .map(|s| s.key().to_string())
-                .unwrap_or_default()
-        },
-        String::new(),
-    );
-    view! {
-        <section class="card" data-testid="identity">
-            {section_title(state, "Identité", "Identity")}
-            <div class="form-grid">
-                {form_field(
-                    "name",
-                    "Raison sociale",
-                    "Company name",
-                    text_input("name", name, move |v| edit_current(&state, |f| f.name = v)),
-                    None,
-                )}
-                {form_field("siren", "SIREN", "SIREN", siren_input(state), None)}
-                {form_field(
-                    "legal_form",
-                    "Forme juridique",
-                    "Legal form",
-                    text_input("legal_form", legal_form, move |v| edit_current(&state, |f| f.legal_form = v)),
-                    None,
-                )}
-                {form_field(
-                    "naf_code",
-                    "Code NAF",
-                    "NAF code",
-                    text_input("naf_code", naf, move |v| edit_current(&state, |f| f.naf_code = v)),
-                    None,
-                )}
-                {form_field(
-                    "created_on",
-                    "Date de création",
-                    "Creation date",
-                    date_input("created_on", None, created, move |d| edit_current(&state, |f| f.created_on = d)),
-                    None,
-                )}
-                {form_field(
-                    "sector_risk",
-                    "Risque sectoriel",
-                    "Sector risk",
-                    select_input(
-                        "sector_risk",
-                        &[
-                            ("", "Non renseigné", "Not given"),
-                            ("low", "Faible", "Low"),
-                            ("medium", "Moyen", "Medium"),
-                            ("high", "Élevé", "High"),
-                        ],
-                        sector,
-                        move |k| edit_current(&state, |f| f.sector_risk = SectorRisk::from_key(&k)),
-                    ),
-                    None,
-                )}
-            </div>
-        </section>
-    }
+    let fields = vec![
+        text_field(
+            state,
+            "name",
+            "Raison sociale",
+            "Company name",
+            |f| f.name.clone(),
+            |f, v| f.name = v,
+        ),
+        form_field("siren", "SIREN", "SIREN", siren_input(state), None),
+        text_field(
+            state,
+            "legal_form",
+            "Forme juridique",
+            "Legal form",
+            |f| f.legal_form.clone(),
+            |f, v| f.legal_form = v,
+        ),
+        text_field(
+            state,
+            "naf_code",
+            "Code NAF",
+            "NAF code",
+            |f| f.naf_code.clone(),
+            |f, v| f.naf_code = v,
+        ),
+        form_field(
+            "created_on",
+            "Date de création",
+            "Creation date",
+            date_input("created_on", None, created, move |d| {
+                edit_current(&state, |f| f.created_on = d)
+            }),
+            None,
+        ),
+        select_field(
+            state,
+            "sector_risk",
+            "Risque sectoriel",
+            "Sector risk",
+            &[
+                ("", "Non renseigné", "Not given"),
+                ("low", "Faible", "Low"),
+                ("medium", "Moyen", "Medium"),
+                ("high", "Élevé", "High"),
+            ],
+            "",
+            |f| {
+                f.sector_risk
+                    .map(|s| s.key().to_string())
+                    .unwrap_or_default()
+            },
+            |f, k| f.sector_risk = SectorRisk::from_key(k),
+        ),
+    ];
+    card(state, "identity", "Identité", "Identity", fields)
 }
 
 /// The SIREN keeps what was typed; only a valid (or empty) SIREN is written to the file. The
@@ -285,225 +368,185 @@ fn siren_input(state: AppState) -> AnyView {
     .into_any()
 }
 
-fn qualitative(state: AppState) -> impl IntoView {
+fn qualitative(state: AppState) -> AnyView {
     let lang = state.lang;
     let new_client = read(state, |f| f.qualitative.payment_history.new_client, false);
-    let late = read(state, |f| f.qualitative.payment_history.avg_days_late, None);
-    let incidents = read(state, |f| f.qualitative.payment_incidents_12m, None);
-    let proceeding = read(
-        state,
-        |f| f.qualitative.collective_proceeding.key().to_string(),
-        "none".to_string(),
-    );
-    let quality = read(
-        state,
-        |f| {
-            f.qualitative
-                .information_quality
-                .map(|q| q.to_string())
-                .unwrap_or_default()
-        },
-        String::new(),
-    );
-    view! {
-        <section class="card" data-testid="qualitative">
-            {section_title(state, "Informations qualitatives", "Qualitative information")}
-            <div class="form-grid">
-                <div class="form-field checkbox-field">
-                    <label for="f-new_client" class="checkbox-label">
-                        <input
-                            type="checkbox"
-                            id="f-new_client"
-                            data-testid="field-new_client"
-                            prop:checked=move || new_client.get()
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                edit_current(&state, |f| f.qualitative.payment_history.new_client = on);
-                            }
-                        />
-                        <span>{move || lang.get().pick("Nouveau client (pas d'historique de paiement)", "New client (no payment history)")}</span>
-                    </label>
-                </div>
-                {form_field(
-                    "avg_days_late",
-                    "Retard moyen de paiement (jours)",
-                    "Average days late",
-                    count_input(
-                        "avg_days_late".to_string(),
-                        None,
-                        late,
-                        move |v| edit_current(&state, |f| f.qualitative.payment_history.avg_days_late = v),
-                    ),
-                    Some(("Avec nous, sur les 12 derniers mois.", "With us, over the last 12 months.")),
-                )}
-                {form_field(
-                    "payment_incidents_12m",
-                    "Incidents de paiement (12 mois)",
-                    "Payment incidents (12 months)",
-                    count_input(
-                        "payment_incidents_12m".to_string(),
-                        None,
-                        incidents,
-                        move |v| edit_current(&state, |f| f.qualitative.payment_incidents_12m = v),
-                    ),
-                    None,
-                )}
-                {form_field(
-                    "collective_proceeding",
-                    "Procédure collective",
-                    "Insolvency proceedings",
-                    select_input(
-                        "collective_proceeding",
-                        &[
-                            ("none", "Aucune", "None"),
-                            ("safeguard", "Sauvegarde", "Safeguard"),
-                            ("receivership", "Redressement judiciaire", "Receivership"),
-                            ("liquidation", "Liquidation judiciaire", "Liquidation"),
-                        ],
-                        proceeding,
-                        move |k| {
-                            let p = CollectiveProceeding::from_key(&k).unwrap_or_default();
-                            edit_current(&state, |f| f.qualitative.collective_proceeding = p);
-                        },
-                    ),
-                    None,
-                )}
-                {form_field(
-                    "information_quality",
-                    "Qualité de l'information (1 à 5)",
-                    "Information quality (1 to 5)",
-                    select_input(
-                        "information_quality",
-                        &[
-                            ("", "Non évaluée", "Not assessed"),
-                            ("1", "1 — très faible", "1 — very poor"),
-                            ("2", "2 — faible", "2 — poor"),
-                            ("3", "3 — correcte", "3 — fair"),
-                            ("4", "4 — bonne", "4 — good"),
-                            ("5", "5 — excellente (comptes certifiés)", "5 — excellent (audited accounts)"),
-                        ],
-                        quality,
-                        move |k| {
-                            let q = k.parse::<u8>().ok().filter(|q| (1..=5).contains(q));
-                            edit_current(&state, |f| f.qualitative.information_quality = q);
-                        },
-                    ),
-                    None,
-                )}
+    let fields = vec![
+        view! {
+            <div class="form-field checkbox-field">
+                <label for="f-new_client" class="checkbox-label">
+                    <input
+                        type="checkbox"
+                        id="f-new_client"
+                        data-testid="field-new_client"
+                        prop:checked=move || new_client.get()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            edit_current(&state, |f| f.qualitative.payment_history.new_client = on);
+                        }
+                    />
+                    <span>{tr(lang, "Nouveau client (pas d'historique de paiement)", "New client (no payment history)")}</span>
+                </label>
             </div>
-        </section>
-    }
+        }
+        .into_any(),
+        count_field(
+            state,
+            "avg_days_late",
+            "Retard moyen de paiement (jours)",
+            "Average days late",
+            Some(("Avec nous, sur les 12 derniers mois.", "With us, over the last 12 months.")),
+            |f| f.qualitative.payment_history.avg_days_late,
+            |f, v| f.qualitative.payment_history.avg_days_late = v,
+        ),
+        count_field(
+            state,
+            "payment_incidents_12m",
+            "Incidents de paiement (12 mois)",
+            "Payment incidents (12 months)",
+            None,
+            |f| f.qualitative.payment_incidents_12m,
+            |f, v| f.qualitative.payment_incidents_12m = v,
+        ),
+        select_field(
+            state,
+            "collective_proceeding",
+            "Procédure collective",
+            "Insolvency proceedings",
+            &[
+                ("none", "Aucune", "None"),
+                ("safeguard", "Sauvegarde", "Safeguard"),
+                ("receivership", "Redressement judiciaire", "Receivership"),
+                ("liquidation", "Liquidation judiciaire", "Liquidation"),
+            ],
+            "none",
+            |f| f.qualitative.collective_proceeding.key().to_string(),
+            |f, k| {
+                f.qualitative.collective_proceeding =
+                    CollectiveProceeding::from_key(k).unwrap_or_default()
+            },
+        ),
+        select_field(
+            state,
+            "information_quality",
+            "Qualité de l'information (1 à 5)",
+            "Information quality (1 to 5)",
+            &[
+                ("", "Non évaluée", "Not assessed"),
+                ("1", "1 — très faible", "1 — very poor"),
+                ("2", "2 — faible", "2 — poor"),
+                ("3", "3 — correcte", "3 — fair"),
+                ("4", "4 — bonne", "4 — good"),
+                ("5", "5 — excellente (comptes certifiés)", "5 — excellent (audited accounts)"),
+            ],
+            "",
+            |f| {
+                f.qualitative
+                    .information_quality
+                    .map(|q| q.to_string())
+                    .unwrap_or_default()
+            },
+            |f, k| {
+                f.qualitative.information_quality =
+                    k.parse::<u8>().ok().filter(|q| (1..=5).contains(q))
+            },
+        ),
+    ];
+    card(
+        state,
+        "qualitative",
+        "Informations qualitatives",
+        "Qualitative information",
+        fields,
+    )
 }
 
-fn trade(state: AppState) -> impl IntoView {
-    let sales = read(state, |f| f.trade.expected_annual_sales, None);
-    let terms = read(state, |f| f.trade.terms_days, None);
-    let basis = read(
+fn trade(state: AppState) -> AnyView {
+    let fields = vec![
+        amount_field(
+            state,
+            "trade-expected_annual_sales",
+            "Ventes annuelles prévues (€ HT)",
+            "Expected annual sales (€ excl. VAT)",
+            None,
+            |f| f.trade.expected_annual_sales,
+            |f, v| f.trade.expected_annual_sales = v,
+        ),
+        count_field(
+            state,
+            "trade-terms_days",
+            "Délai de paiement demandé (jours)",
+            "Requested payment terms (days)",
+            Some((
+                "Vide : 30 jours nets (délai légal par défaut).",
+                "Empty: 30 days net (legal default).",
+            )),
+            |f| f.trade.terms_days,
+            |f, v| f.trade.terms_days = v,
+        ),
+        select_field(
+            state,
+            "trade-terms_basis",
+            "Point de départ du délai",
+            "Terms basis",
+            &[
+                ("net", "Nets, date de facture", "Net, from invoice date"),
+                ("end_of_month", "Fin de mois", "End of month"),
+            ],
+            "net",
+            |f| f.trade.terms_basis.key().to_string(),
+            |f, k| f.trade.terms_basis = TermsBasis::from_key(k).unwrap_or_default(),
+        ),
+        count_field(
+            state,
+            "trade-expected_delay_days",
+            "Retard attendu au-delà du délai (jours)",
+            "Expected delay beyond terms (days)",
+            Some((
+                "Vide : le retard moyen constaté.",
+                "Empty: the average days late observed.",
+            )),
+            |f| f.trade.expected_delay_days,
+            |f, v| f.trade.expected_delay_days = v,
+        ),
+        amount_field(
+            state,
+            "trade-insurance_cover",
+            "Couverture assurance-crédit (€)",
+            "Credit insurance cover (€)",
+            None,
+            |f| f.trade.insurance_cover,
+            |f, v| f.trade.insurance_cover = v,
+        ),
+        amount_field(
+            state,
+            "trade-guarantees",
+            "Autres garanties (€)",
+            "Other guarantees (€)",
+            Some((
+                "Caution bancaire, garantie maison mère.",
+                "Bank guarantee, parent company guarantee.",
+            )),
+            |f| f.trade.guarantees,
+            |f, v| f.trade.guarantees = v,
+        ),
+        amount_field(
+            state,
+            "trade-requested_limit",
+            "Encours demandé (€)",
+            "Requested credit limit (€)",
+            None,
+            |f| f.trade.requested_limit,
+            |f, v| f.trade.requested_limit = v,
+        ),
+    ];
+    card(
         state,
-        |f| f.trade.terms_basis.key().to_string(),
-        "net".to_string(),
-    );
-    let delay = read(state, |f| f.trade.expected_delay_days, None);
-    let cover = read(state, |f| f.trade.insurance_cover, None);
-    let guarantees = read(state, |f| f.trade.guarantees, None);
-    let requested = read(state, |f| f.trade.requested_limit, None);
-    view! {
-        <section class="card" data-testid="trade">
-            {section_title(state, "Conditions commerciales", "Trade terms")}
-            <div class="form-grid">
-                {form_field(
-                    "trade-expected_annual_sales",
-                    "Ventes annuelles prévues (€ HT)",
-                    "Expected annual sales (€ excl. VAT)",
-                    amount_input(
-                        "trade-expected_annual_sales".to_string(),
-                        None,
-                        sales,
-                        move |v| edit_current(&state, |f| f.trade.expected_annual_sales = v),
-                    ),
-                    None,
-                )}
-                {form_field(
-                    "trade-terms_days",
-                    "Délai de paiement demandé (jours)",
-                    "Requested payment terms (days)",
-                    count_input(
-                        "trade-terms_days".to_string(),
-                        None,
-                        terms,
-                        move |v| edit_current(&state, |f| f.trade.terms_days = v),
-                    ),
-                    Some(("Vide : 30 jours nets (délai légal par défaut).", "Empty: 30 days net (legal default).")),
-                )}
-                {form_field(
-                    "trade-terms_basis",
-                    "Point de départ du délai",
-                    "Terms basis",
-                    select_input(
-                        "trade-terms_basis",
-                        &[
-                            ("net", "Nets, date de facture", "Net, from invoice date"),
-                            ("end_of_month", "Fin de mois", "End of month"),
-                        ],
-                        basis,
-                        move |k| {
-                            let b = TermsBasis::from_key(&k).unwrap_or_default();
-                            edit_current(&state, |f| f.trade.terms_basis = b);
-                        },
-                    ),
-                    None,
-                )}
-                {form_field(
-                    "trade-expected_delay_days",
-                    "Retard attendu au-delà du délai (jours)",
-                    "Expected delay beyond terms (days)",
-                    count_input(
-                        "trade-expected_delay_days".to_string(),
-                        None,
-                        delay,
-                        move |v| edit_current(&state, |f| f.trade.expected_delay_days = v),
-                    ),
-                    Some(("Vide : le retard moyen constaté.", "Empty: the average days late observed.")),
-                )}
-                {form_field(
-                    "trade-insurance_cover",
-                    "Couverture assurance-crédit (€)",
-                    "Credit insurance cover (€)",
-                    amount_input(
-                        "trade-insurance_cover".to_string(),
-                        None,
-                        cover,
-                        move |v| edit_current(&state, |f| f.trade.insurance_cover = v),
-                    ),
-                    None,
-                )}
-                {form_field(
-                    "trade-guarantees",
-                    "Autres garanties (€)",
-                    "Other guarantees (€)",
-                    amount_input(
-                        "trade-guarantees".to_string(),
-                        None,
-                        guarantees,
-                        move |v| edit_current(&state, |f| f.trade.guarantees = v),
-                    ),
-                    Some(("Caution bancaire, garantie maison mère.", "Bank guarantee, parent company guarantee.")),
-                )}
-                {form_field(
-                    "trade-requested_limit",
-                    "Encours demandé (€)",
-                    "Requested credit limit (€)",
-                    amount_input(
-                        "trade-requested_limit".to_string(),
-                        None,
-                        requested,
-                        move |v| edit_current(&state, |f| f.trade.requested_limit = v),
-                    ),
-                    None,
-                )}
-            </div>
-        </section>
-    }
+        "trade",
+        "Conditions commerciales",
+        "Trade terms",
+        fields,
+    )
 }
 
 fn notes(state: AppState) -> impl IntoView {
@@ -511,7 +554,7 @@ fn notes(state: AppState) -> impl IntoView {
     let text = read(state, |f| f.notes.clone(), String::new());
     view! {
         <section class="card" data-testid="notes">
-            <h2><label for="f-notes">{move || lang.get().pick("Notes", "Notes")}</label></h2>
+            <h2><label for="f-notes">{tr(lang, "Notes", "Notes")}</label></h2>
             <textarea
                 id="f-notes"
                 class="input notes-input"

@@ -14,6 +14,8 @@ use rust_decimal::Decimal;
 use crate::domain::analysis::analyse;
 use crate::domain::figure::{amount_value, ratio_value};
 use crate::domain::grid::RiskClass;
+use crate::domain::policy_history::{rating_status, RatingStatus};
+use crate::ui::components::rating_status::rating_badge;
 use crate::ui::format::{format_amount, format_date, format_number, not_available};
 use crate::ui::import::{load_demo, ImportButton, ImportFeedback};
 use crate::ui::io::fold;
@@ -36,6 +38,9 @@ struct Row {
     latest: Option<NaiveDate>,
     /// The latest statement is older than the policy allows.
     stale: bool,
+    /// The recorded rating against the policy in force (version `policy_version`).
+    rating: RatingStatus,
+    policy_version: u32,
 }
 
 /// Rows drawn at once when the screen opens, then per animation frame.
@@ -140,6 +145,8 @@ pub fn PortfolioPage() -> impl IntoView {
                             review_due: a.limit.review_due,
                             latest,
                             stale: a.stale,
+                            rating: rating_status(f, policy),
+                            policy_version: policy.version,
                         }
                     })
                     .collect::<Vec<_>>()
@@ -419,7 +426,10 @@ fn RowView(row: Row, lang: Lang, today: NaiveDate) -> impl IntoView {
                 <span class="row-sub">{siren_display(&row.siren)}</span>
             </td>
             <td class="col-siren" data-testid="row-siren" data-value=row.siren.clone()>{siren_display(&row.siren)}</td>
-            <td class="col-class">{class_badge(row.class, lang, row.provisional)}</td>
+            <td class="col-class">
+                {class_badge(row.class, lang, row.provisional)}
+                {rating_badge(state, row.id.clone(), row.rating, None, row.policy_version, lang, true)}
+            </td>
             <td class="col-num" data-testid="row-score" data-value=ratio_value(row.score)>{score_text}</td>
             <td class="col-num" data-testid="row-limit" data-value=amount_value(Some(row.limit))>{format_amount(lang, row.limit)}</td>
             <td class="col-date" class:overdue=overdue data-testid="row-review" data-value=row.review_due.to_string()>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::storage::Quarantined;
+use crate::ui::components::fmt::tr;
 use crate::ui::format::format_number;
 use crate::ui::import::{ImportButton, ImportFeedback};
 use crate::ui::io::{download, export_filename};
@@ -123,19 +124,19 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page settings-page" data-testid="settings-page">
             <div class="page-head">
-                <h1 class="page-title">{move || lang.get().pick("Paramètres et données", "Settings and data")}</h1>
+                <h1 class="page-title">{tr(lang, "Paramètres et données", "Settings and data")}</h1>
             </div>
 
             <div class="card">
-                <h2>{move || lang.get().pick("Langue", "Language")}</h2>
-                <div class="choices" role="group" aria-label=move || lang.get().pick("Langue", "Language")>
+                <h2>{tr(lang, "Langue", "Language")}</h2>
+                <div class="choices" role="group" aria-label=tr(lang, "Langue", "Language")>
                     {lang_button(Lang::Fr, "settings-lang-fr", "Français")}
                     {lang_button(Lang::En, "settings-lang-en", "English")}
                 </div>
             </div>
 
             <div class="card">
-                <h2>{move || lang.get().pick("Stockage dans ce navigateur", "Storage in this browser")}</h2>
+                <h2>{tr(lang, "Stockage dans ce navigateur", "Storage in this browser")}</h2>
                 {move || {
                     let l = lang.get();
                     let u = usage.get();
@@ -160,21 +161,21 @@ pub fn SettingsPage() -> impl IntoView {
                         )}</p>
                     }
                 }}
-                <h3>{move || lang.get().pick("Enregistrements mis de côté", "Records set aside")}</h3>
+                <h3>{tr(lang, "Enregistrements mis de côté", "Records set aside")}</h3>
                 {quarantine_list}
             </div>
 
             <div class="card">
-                <h2>{move || lang.get().pick("Sauvegarde et restauration", "Backup and restore")}</h2>
-                <p class="muted">{move || lang.get().pick(
+                <h2>{tr(lang, "Sauvegarde et restauration", "Backup and restore")}</h2>
+                <p class="muted">{tr(lang,
                     "La sauvegarde est un fichier d'échange Encours avec tous les dossiers et la politique de crédit. La restauration l'importe : un dossier déjà présent vous est montré, vous choisissez de le remplacer, de garder les deux ou de l'ignorer.",
                     "The backup is an Encours exchange file with every client file and the credit policy. Restoring imports it: a file already present is shown to you, and you choose to replace it, keep both or skip it.",
                 )}</p>
                 <div class="toolbar-actions">
                     <button class="btn btn-primary" data-testid="backup-export" on:click=move |_| state.export_all()>
-                        {move || lang.get().pick("Télécharger une sauvegarde complète", "Download a full backup")}
+                        {tr(lang, "Télécharger une sauvegarde complète", "Download a full backup")}
                     </button>
-                    <ImportButton testid="restore-file" label=Signal::derive(move || lang.get().pick("Restaurer une sauvegarde", "Restore a backup"))/>
+                    <ImportButton testid="restore-file" label=Signal::derive(tr(lang, "Restaurer une sauvegarde", "Restore a backup"))/>
                 </div>
                 <ImportFeedback/>
             </div>
