@@ -3,30 +3,13 @@
 
 mod common;
 
-use common::{date, r2, r4, run};
+use common::{date, demo, demo_client, r2, r4, run};
 use encours::domain::aggregates::Aggregate as A;
 use encours::domain::analysis::Analysis;
-use encours::domain::client::ClientFile;
-use encours::domain::exchange::read_document;
 use encours::domain::grid::{CriterionId as C, KnockOut, RiskClass};
 use encours::domain::limit::{Binding, NeedSource, TermsFit};
 use encours::domain::ratios::{Appreciation, RatioId as R};
 use encours::domain::scores::{ScoreId, Zone};
-
-/// The demo portfolio shipped with the app.
-fn demo() -> Vec<ClientFile> {
-    match read_document(include_str!("../samples/demo-portfolio.json")) {
-        Ok(doc) => doc.clients,
-        Err(e) => panic!("demo portfolio refused: {e}"),
-    }
-}
-
-fn demo_client(id: &str) -> ClientFile {
-    match demo().into_iter().find(|c| c.id == id) {
-        Some(c) => c,
-        None => panic!("no demo client {id}"),
-    }
-}
 
 fn agg(a: &Analysis, k: A) -> String {
     r2(a.aggregate(k))

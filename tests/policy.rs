@@ -3,10 +3,8 @@
 
 mod common;
 
-use common::{d, r4, today};
+use common::{d, demo_client, r4, today};
 use encours::domain::analysis::analyse;
-use encours::domain::client::ClientFile;
-use encours::domain::exchange::read_document;
 use encours::domain::grid::{CriterionId as C, RiskClass};
 use encours::domain::policy::{Band, Policy, Scale};
 use encours::domain::policy_check::{policy_from_json, policy_to_json, validate, PolicyProblem};
@@ -201,24 +199,9 @@ fn a_policy_round_trips_through_json_and_bad_ones_are_refused() {
     ));
 }
 
-fn leroy() -> ClientFile {
-    let doc = match read_document(include_str!("../samples/demo-portfolio.json")) {
-        Ok(d) => d,
-        Err(e) => panic!("{e}"),
-    };
-    match doc
-        .clients
-        .into_iter()
-        .find(|c| c.id == "demo-menuiserie-leroy")
-    {
-        Some(c) => c,
-        None => panic!("no Leroy"),
-    }
-}
-
 #[test]
 fn rating_under_a_modified_policy_changes_exactly_what_it_should() {
-    let file = leroy();
+    let file = demo_client("demo-menuiserie-leroy");
     let base = analyse(&file, &Policy::default(), today());
     assert_eq!(r4(base.grid.score), "69.3000");
     // equity ratio weight 12 → 16, information quality 5 → 1 (sum still 100):

@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::{d, date, r2, r4, today};
+use common::{d, date, demo, demo_client, r2, r4, today};
 use encours::domain::analysis::analyse;
-use encours::domain::client::{ClientFile, RatingRecord};
+use encours::domain::client::RatingRecord;
 use encours::domain::exchange::{client_from_json, client_to_json, read_document};
 use encours::domain::grid::{CriterionId as C, RiskClass};
 use encours::domain::policy::{ClassPolicy, Policy};
@@ -15,21 +15,6 @@ use encours::domain::policy_history::{
     read_policy_json, rerate_outdated, same_rules, HistoryError, PolicyHistory, Preview,
     RatingChange, RatingStatus,
 };
-
-/// The demo portfolio shipped with the app.
-fn demo() -> Vec<ClientFile> {
-    match read_document(include_str!("../samples/demo-portfolio.json")) {
-        Ok(doc) => doc.clients,
-        Err(e) => panic!("demo portfolio refused: {e}"),
-    }
-}
-
-fn demo_client(id: &str) -> ClientFile {
-    match demo().into_iter().find(|c| c.id == id) {
-        Some(c) => c,
-        None => panic!("no demo client {id}"),
-    }
-}
 
 fn class_rules(p: &mut Policy, class: RiskClass) -> &mut ClassPolicy {
     match p.limits.iter_mut().find(|l| l.class == class) {

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use encours::domain::analysis::{analyse, Analysis};
 use encours::domain::client::ClientFile;
+use encours::domain::exchange::read_document;
 use encours::domain::policy::Policy;
 use rust_decimal::Decimal;
 
@@ -25,6 +26,22 @@ pub fn date(y: i32, m: u32, day: u32) -> NaiveDate {
 /// The analysis date of every demo test.
 pub fn today() -> NaiveDate {
     date(2026, 11, 22)
+}
+
+/// The demo portfolio shipped with the app.
+pub fn demo() -> Vec<ClientFile> {
+    match read_document(include_str!("../../samples/demo-portfolio.json")) {
+        Ok(doc) => doc.clients,
+        Err(e) => panic!("demo portfolio refused: {e}"),
+    }
+}
+
+/// One file of the demo portfolio.
+pub fn demo_client(id: &str) -> ClientFile {
+    match demo().into_iter().find(|c| c.id == id) {
+        Some(c) => c,
+        None => panic!("no demo client {id}"),
+    }
 }
 
 pub fn run(file: &ClientFile) -> Analysis {
