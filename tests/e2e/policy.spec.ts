@@ -294,3 +294,33 @@ test('a policy stored before versions is migrated; an unreadable history is set 
   expect(JSON.parse(after[`encours.quarantine.${HISTORY_KEY}`]).raw).toBe(broken);
   app.expectClean();
 });
+
+test('moving weight from company age to gearing re-rates Menuiserie Leroy from B to C in the preview, then on save', async ({ page }) => {
+  // Leroy earns 100 points on company age (10 full years) and 30 on gearing (1.34): moving the
+  // 8 points of weight from age to gearing changes its score by 8 × (30 − 100) / 100 = −5.6, from
+  // 69.30 to 63.70 → class C (50–65); its limit stays 35 500 (C capacity 29 450 + 15 000 insured
+  // ≥ need 35 506.85). The others keep their class: Boulangerie and Durand earn 100 on both;
+  // TransLog 43.75 − 8 × 100 / 96 = 35.42 (D); Atelier 40.68 + 8 × (30 − 50) / 96 = 39.01 (D);
+  // BTP is E by knock-out.
+  const app = new Encours(page);
+  await app.pinDate();
+  await app.open();
+  await app.loadDemo();
+  await app.goTo('policy');
+  await app.setPolicyField('weight-company_age', '0');
+  await app.setPolicyField('weight-gearing', '16');
+  await expect(app.byTestId('policy-total-weight')).toHaveAttribute('data-value', '100');
+  await app.previewPolicy();
+  await expect(app.byTestId('policy-preview-count')).toHaveAttribute('data-value', '1');
+  expect(await app.policyPreviewItems()).toEqual([
+    { id: LEROY, oldClass: 'B', newClass: 'C', oldLimit: '35500.00', newLimit: '35500.00' },
+  ]);
+  expect(await app.savePolicy('Endettement plus lourd')).toBe('2');
+  await app.goTo('portfolio');
+  await app.byTestId('rating-outdated').first().waitFor();
+  await app.goTo('policy');
+  await app.byTestId('policy-rerate-all').click();
+  await app.goTo('portfolio');
+  await app.expectRow(LEROY, { class: 'C', score: '63.7000', limit: '35500.00' });
+  app.expectClean();
+});
