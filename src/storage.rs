@@ -21,6 +21,10 @@
 //! one whose version in force breaks the rules of `policy_check`) is set aside and the defaults
 //! of FINANCE.md apply, with the banner. Every failure of the browser's storage is a value here,
 //! never a panic: the app keeps working in memory.
+//!
+//! The module reads `window.localStorage` through `web_sys::Storage` rather than gloo-storage:
+//! gloo-storage 0.3's `LocalStorage::raw()` panics when storage is disabled or blocked, and with
+//! `panic = "abort"` that would kill the app instead of showing the banner.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
