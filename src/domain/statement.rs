@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn duration_is_clamped() {
-        let mut s = Statement::new(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+        let mut s = Statement::new(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default());
         s.duration_months = 0;
         assert_eq!(s.months(), 1);
         s.duration_months = 200;
