@@ -60,6 +60,20 @@ aggregates! {
     TangibleNetWorth => "tangible_net_worth", false, "Actif net tangible", "Tangible net worth";
 }
 
+impl super::statement::ReportedLine {
+    /// The aggregate a published key figure stands for (and replaces).
+    pub const fn aggregate(self) -> Aggregate {
+        match self {
+            R::Revenue => Aggregate::Revenue,
+            R::Ebitda => Aggregate::Ebitda,
+            R::OperatingResult => Aggregate::OperatingResult,
+            R::NetIncome => Aggregate::NetIncome,
+            R::Equity => Aggregate::Equity,
+            R::TotalAssets => Aggregate::TotalAssets,
+        }
+    }
+}
+
 /// A sum of optional terms: absent when every term is absent, otherwise absent terms count as 0.
 pub fn sum<const N: usize>(terms: [Option<Decimal>; N]) -> Option<Decimal> {
     sum_slice(&terms)

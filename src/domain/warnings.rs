@@ -60,14 +60,7 @@ pub fn check(s: &Statement, agg: &Aggregates, lines: &Aggregates) -> Vec<Warning
         }
     }
     for &line in ReportedLine::ALL {
-        let aggregate = match line {
-            ReportedLine::Revenue => Aggregate::Revenue,
-            ReportedLine::Ebitda => Aggregate::Ebitda,
-            ReportedLine::OperatingResult => Aggregate::OperatingResult,
-            ReportedLine::NetIncome => Aggregate::NetIncome,
-            ReportedLine::Equity => Aggregate::Equity,
-            ReportedLine::TotalAssets => Aggregate::TotalAssets,
-        };
+        let aggregate = line.aggregate();
         // A quick entry gives published totals with a few lines (receivables, cash): those lines
         // are not the total's detail, so total assets is compared only when fixed assets are
         // entered, and equity only when share capital is.

@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 
 use super::explain::why_text;
 use super::fmt::{
-    format_amount, format_date, format_days, format_number, format_share, format_unit,
+    format_amount, format_amount_opt, format_date, format_days, format_number, format_share,
+    format_unit, not_available,
 };
 use super::ratio_table::Snapshot;
 use super::verdict::{binding_sentence, gap_options, knock_out_text, terms_text};
@@ -24,15 +25,6 @@ use crate::domain::ratios::Unit;
 use crate::domain::scores::{ScoreId, ScoreResult, Zone};
 use crate::domain::statement::Statement;
 use crate::ui::Lang;
-
-fn na(lang: Lang) -> &'static str {
-    lang.pick("n.d.", "n/a")
-}
-
-fn amount_or_na(lang: Lang, v: Option<Decimal>) -> String {
-    v.map(|x| format_amount(lang, x))
-        .unwrap_or_else(|| na(lang).to_string())
-}
 
 /// One line of a figures list: label, value with its test id, and an explanation under it.
 fn figure_row(
@@ -112,7 +104,7 @@ pub fn limit_block(
         let base = a
             .and_then(|a| a.aggregate(Aggregate::TangibleNetWorth))
             .map(|v| format_amount(lang, v))
-            .unwrap_or_else(|| na(lang).to_string());
+            .unwrap_or_else(|| not_available(lang).to_string());
         let k = class.key();
         if fr {
             format!("Classe {k} : le plus petit de {x} de l'actif net tangible ({base}) = {tnw}, et {y} du chiffre d'affaires annualisé = {rev}. Nulle si l'actif net tangible est négatif ou nul.")
@@ -124,8 +116,8 @@ pub fn limit_block(
     let secured = l.map(|l| l.secured);
     let secured_detail = {
         let (ins, gar) = cover;
-        let ins = amount_or_na(lang, ins);
-        let gar = amount_or_na(lang, gar);
+        let ins = format_amount_opt(lang, ins);
+        let gar = format_amount_opt(lang, gar);
         if fr {
             format!("Assurance-crédit {ins} + autres garanties {gar}")
         } else {
@@ -149,21 +141,21 @@ pub fn limit_block(
 
     view! {
         <dl class="figures">
-            {figure_row(lang.pick("Besoin d'encours", "Credit need"), "limit-need", amount_value(need), amount_or_na(lang, need), need_detail)}
+            {figure_row(lang.pick("Besoin d'encours", "Credit need"), "limit-need", amount_value(need), format_amount_opt(lang, need), need_detail)}
             {figure_row(
                 lang.pick("Capacité (risque propre)", "Capacity (own risk)"),
                 "limit-capacity",
                 amount_value(capacity),
-                amount_or_na(lang, capacity),
+                format_amount_opt(lang, capacity),
                 capacity_detail,
             )}
-            {figure_row(lang.pick("Montants garantis", "Secured amounts"), "limit-secured", amount_value(secured), amount_or_na(lang, secured), Some(secured_detail))}
+            {figure_row(lang.pick("Montants garantis", "Secured amounts"), "limit-secured", amount_value(secured), format_amount_opt(lang, secured), Some(secured_detail))}
             <div class="figure-row total">
                 <dt>{lang.pick("Encours recommandé", "Recommended credit limit")}</dt>
-                <dd class="num">{amount_or_na(lang, recommended)}</dd>
+                <dd class="num">{format_amount_opt(lang, recommended)}</dd>
                 <dd class="figure-detail">{recommended_detail}</dd>
             </div>
-            {figure_row(lang.pick("Part non garantie", "Unsecured part"), "limit-unsecured", amount_value(unsecured), amount_or_na(lang, unsecured), None)}
+            {figure_row(lang.pick("Part non garantie", "Unsecured part"), "limit-unsecured", amount_value(unsecured), format_amount_opt(lang, unsecured), None)}
             <div class="figure-row">
                 <dt>{lang.pick("Contrainte déterminante", "Binding constraint")}</dt>
                 <dd data-testid="limit-binding" data-value=binding_key>{binding}</dd>
@@ -471,7 +463,7 @@ fn zones_text(id: ScoreId, s: &Snapshot) -> String {
 fn figure_short(lang: Lang, f: Figure, places: u32) -> String {
     match f {
         Ok(v) => format_number(lang, v, places),
-        Err(w) => format!("{} — {}", na(lang), why_text(w, lang.is_fr())),
+        Err(w) => format!("{} — {}", not_available(lang), why_text(w, lang.is_fr())),
     }
 }
 
@@ -489,7 +481,7 @@ fn score_card(
     let value = r.map(|r| r.value).unwrap_or(Err(Why::NoStatement));
     let text = match value {
         Ok(v) => format_number(lang, v, 2),
-        Err(_) => na(lang).to_string(),
+        Err(_) => not_available(lang).to_string(),
     };
     let reason = value.err().map(|w| why_text(w, fr));
     let zone = r.and_then(|r| r.zone);
@@ -692,7 +684,7 @@ fn criterion_row(
     let value_text = match value {
         Ok(v) => criterion_text(lang, id, v),
         Err(_) if special => special_text(lang, id).to_string(),
-        Err(_) => na(lang).to_string(),
+        Err(_) => not_available(lang).to_string(),
     };
     let reason = match value {
         Err(w) if !special => Some(why_text(w, fr)),
@@ -749,7 +741,7 @@ fn criterion_row(
             <tr class="explain-row">
                 <td colspan="6">
                     <div class="explain" data-testid=format!("explain-criterion-{key}")>
-                        {reason.map(|r| view! { <p class="explain-result">{format!("{} — {r}", na(lang))}</p> })}
+                        {reason.map(|r| view! { <p class="explain-result">{format!("{} — {r}", not_available(lang))}</p> })}
                         <table class="bands-table">
                             <thead>
                                 <tr>
@@ -827,7 +819,7 @@ pub fn grid_block(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
         let score = g
             .score
             .map(|v| format_number(lang, v, 1))
-            .unwrap_or_else(|| na(lang).to_string());
+            .unwrap_or_else(|| not_available(lang).to_string());
         let sc = g.score_class.key();
         if fr {
             format!("Score {score} / 100 → classe du score {sc}")

@@ -9,16 +9,16 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::domain::ratios::Unit;
 use crate::ui::Lang;
 
-pub use crate::ui::format::{format_amount, format_date, format_number, format_percent};
+pub use crate::ui::format::{
+    format_amount, format_amount_opt, format_date, format_number, format_percent, not_available,
+    NBSP,
+};
 
 /// An amount with its cents when it has any (what was typed, in warnings), else whole euros.
 pub fn format_amount_exact(lang: Lang, v: Decimal) -> String {
     let places = if v.fract().is_zero() { 0 } else { 2 };
     crate::ui::format::format_amount_places(lang, v, places)
 }
-
-/// No-break space: between a number and its unit.
-const NBSP: char = '\u{A0}';
 
 /// A percentage without trailing zeros ("25 %", "24,6 %"), for shares of the policy.
 pub fn format_share(lang: Lang, fraction: Decimal) -> String {
@@ -58,11 +58,6 @@ pub fn format_change(lang: Lang, unit: Unit, v: Decimal) -> String {
     format!("{sign}{body}")
 }
 
-/// A plain score value (Altman, Conan & Holder, grid score) with `places` decimals.
-pub fn format_score(lang: Lang, v: Decimal, places: u32) -> String {
-    format_number(lang, v, places)
-}
-
 /// Days as "45 j" / "45 days".
 pub fn format_days(lang: Lang, days: u32) -> String {
     match lang {
@@ -84,11 +79,6 @@ pub fn input_text(lang: Lang, v: Option<Decimal>) -> String {
             }
         }
     }
-}
-
-/// "n.d." / "n/a": an absent figure, never 0.
-pub fn na(lang: Lang) -> &'static str {
-    lang.pick("n.d.", "n/a")
 }
 
 /// A reactive string of the interface language, for view text and attributes.

@@ -8,7 +8,10 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::explain::{balance_label, income_label, why_text};
-use super::fmt::{format_amount, format_change, format_date, format_percent, format_unit};
+use super::fmt::{
+    format_amount, format_amount_opt, format_change, format_date, format_percent, format_unit,
+    not_available,
+};
 use crate::domain::aggregates::Aggregate;
 use crate::domain::analysis::{Analysis, YearAnalysis};
 use crate::domain::figure::{amount_value, ratio_value, Figure};
@@ -44,6 +47,24 @@ impl Snapshot {
 }
 
 /// Column headers of the years, latest first ("N — 31/12/2025", "12 mois").
+/// A table with one column per year, scrolling inside its own box on narrow screens.
+fn year_table(s: &Snapshot, class: &'static str, first: &'static str, rows: AnyView) -> AnyView {
+    view! {
+        <div class="table-scroll">
+            <table class=class>
+                <thead>
+                    <tr>
+                        <th scope="col">{first}</th>
+                        {year_headers(s)}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
 fn year_headers(s: &Snapshot) -> AnyView {
     let lang = s.lang;
     let years = s.years();
@@ -117,7 +138,7 @@ pub fn aggregates_table(s: &Snapshot, which: &'static [Aggregate]) -> AnyView {
     let lang = s.lang;
     let fr = lang.is_fr();
     let years = s.years();
-    let na = lang.pick("n.d.", "n/a");
+    let na = not_available(lang);
     let rows = which
         .iter()
         .map(|&agg| {
@@ -143,7 +164,7 @@ pub fn aggregates_table(s: &Snapshot, which: &'static [Aggregate]) -> AnyView {
                     .enumerate()
                     .map(|(i, (y, _, _))| {
                         let v = y.aggregates.get(agg);
-                        let text = v.map(|x| format_amount(lang, x)).unwrap_or_else(|| na.to_string());
+                        let text = format_amount_opt(lang, v);
                         let testid = (i == 0).then(|| format!("agg-{key}"));
                         let value = (i == 0).then(|| amount_value(v));
                         view! {
@@ -163,20 +184,12 @@ pub fn aggregates_table(s: &Snapshot, which: &'static [Aggregate]) -> AnyView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{lang.pick("Agrégat", "Aggregate")}</th>
-                        {year_headers(s)}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    year_table(
+        s,
+        "data-table",
+        lang.pick("Agrégat", "Aggregate"),
+        rows.into_any(),
+    )
 }
 
 /// The SIG table.
@@ -316,7 +329,7 @@ pub fn bands_text(lang: Lang, id: RatioId, policy: &Policy) -> Option<String> {
 pub fn ratio_text(lang: Lang, id: RatioId, v: Figure) -> String {
     match v {
         Ok(x) => format_unit(lang, id.unit(), x),
-        Err(_) => lang.pick("n.d.", "n/a").to_string(),
+        Err(_) => not_available(lang).to_string(),
     }
 }
 
@@ -360,7 +373,7 @@ pub fn ratio_explanation(
     };
     let result = match r.value {
         Ok(_) => format!("= {}", ratio_text(lang, id, r.value)),
-        Err(why) => format!("{} — {}", lang.pick("n.d.", "n/a"), why_text(why, fr)),
+        Err(why) => format!("{} — {}", not_available(lang), why_text(why, fr)),
     };
     let annualised = (y.duration_months != 12).then(|| {
         if fr {
@@ -438,7 +451,7 @@ pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
                 view! {
                     <td class="num">
                         <span class="absent" data-testid=format!("ratio-{key}") data-value="" title=why>
-                            {lang.pick("n.d.", "n/a")}
+                            {not_available(lang)}
                         </span>
                     </td>
                 }
@@ -515,18 +528,5 @@ pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="data-table ratio-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{lang.pick("Ratio", "Ratio")}</th>
-                        {year_headers(s)}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    year_table(s, "data-table ratio-table", "Ratio", rows.into_any())
 }

@@ -12,7 +12,7 @@ use super::edit_current;
 use super::explain::{balance_label, income_label};
 use super::fmt::{format_amount, format_amount_exact, format_date, tr};
 use super::inputs::{amount_input_with, count_input, date_input, months_input};
-use crate::domain::aggregates::{Aggregate, Aggregates};
+use crate::domain::aggregates::Aggregates;
 use crate::domain::client::{ClientFile, MAX_STATEMENTS};
 use crate::domain::statement::{
     BalanceLine as B, IncomeLine as I, QuickField, ReportedLine as R, Statement, QUICK_FIELDS,
@@ -356,18 +356,6 @@ pub fn warning_text(w: &Warning, lang: Lang) -> String {
                 format!("Balance-sheet result (DI) {di} ≠ net income (HN) {hn}")
             }
         }
-    }
-}
-
-/// The aggregate a published key figure stands for.
-fn reported_aggregate(r: R) -> Aggregate {
-    match r {
-        R::Revenue => Aggregate::Revenue,
-        R::Ebitda => Aggregate::Ebitda,
-        R::OperatingResult => Aggregate::OperatingResult,
-        R::NetIncome => Aggregate::NetIncome,
-        R::Equity => Aggregate::Equity,
-        R::TotalAssets => Aggregate::TotalAssets,
     }
 }
 
@@ -806,7 +794,7 @@ fn line_cell(line: Line, c: Col) -> impl IntoView {
     // A published figure left empty shows what the engine derives from the lines instead.
     let placeholder = match line {
         Line::Rep(r) => Some(Signal::derive(move || {
-            let agg = reported_aggregate(r);
+            let agg = r.aggregate();
             let l = lang.get();
             c.aggs
                 .with(|a| a.and_then(|a| a.get(agg)))

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::fmt::{
     format_amount, format_date, format_days, format_number, format_percent, format_share,
+    not_available,
 };
 use crate::domain::analysis::Analysis;
 use crate::domain::figure::{amount_value, ratio_value};
@@ -183,7 +184,7 @@ fn render(lang: Lang, a: Option<&Analysis>, name: &str, policy: &Policy) -> AnyV
 
     let score_text = score
         .map(|s| format_number(lang, s, 1))
-        .unwrap_or_else(|| lang.pick("n.d.", "n/a").to_string());
+        .unwrap_or_else(|| not_available(lang).to_string());
     let completeness_text = completeness
         .map(|c| format_percent(lang, c, 0))
         .unwrap_or_else(|| dash.to_string());
