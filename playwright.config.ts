@@ -13,10 +13,13 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
   .toString()
   .trim();
 const origin = `http://127.0.0.1:${process.env.E2E_PORT}`;
+// The build under test and where results go: dist/ and tests/e2e/artifacts/ unless told (so that
+// several builds can be tested side by side).
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'tests/e2e/artifacts',
+  outputDir: process.env.E2E_ARTIFACTS ?? 'tests/e2e/artifacts',
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.CI ? 1 : undefined,
@@ -24,7 +27,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['./tests/e2e/summary-reporter.ts']],
   webServer: {
-    command: `node scripts/serve.mjs --dir dist --base ${BASE_PATH} --port ${process.env.E2E_PORT}`,
+    command: `node scripts/serve.mjs --dir ${dist} --base ${BASE_PATH} --port ${process.env.E2E_PORT}`,
     url: origin + BASE_PATH,
     reuseExistingServer: false,
     timeout: 15_000,
