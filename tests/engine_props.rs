@@ -7,7 +7,8 @@ use encours::domain::analysis::analyse;
 use encours::domain::client::{
     ClientFile, CollectiveProceeding, PaymentHistory, Qualitative, SectorRisk, TermsBasis, Trade,
 };
-use encours::domain::policy::Policy;
+use encours::domain::policy::{ClassThresholds, Policy, Scale};
+use encours::domain::policy_check::validate;
 use encours::domain::statement::{BalanceLine, IncomeLine, ReportedLine, Statement};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -152,6 +153,120 @@ proptest! {
             prop_assert_eq!(a.grid.class, encours::domain::grid::RiskClass::E);
         } else if f.statements.is_empty() {
             prop_assert_eq!(a.grid.class, encours::domain::grid::RiskClass::NotRated);
+        }
+    }
+}
+
+/// A valid credit policy other than the default, as the policy editor allows: weights that add
+/// up to 100 with some criteria off, any band points, ordered class thresholds, any shares,
+/// terms and review periods, any rounding step of at least 0.01, knock-outs on or off.
+fn policy() -> impl Strategy<Value = Policy> {
+    let n = Policy::default().criteria.len();
+    (
+        prop::collection::vec((any::<bool>(), 0u32..=30, 0i64..=100), n),
+        prop::collection::btree_set(0i64..=100, 4),
+        prop::collection::vec(
+            (0i64..=100, 0i64..=100, 0i64..=100, 0u32..=60, 1u32..=120),
+            6,
+        ),
+        prop::sample::select(vec![
+            Decimal::new(1, 2),
+            Decimal::ONE,
+            Decimal::from(100),
+            Decimal::from(500),
+            Decimal::from(5000),
+            Decimal::from(1_000_000),
+        ]),
+        (0i64..=100, any::<bool>(), any::<bool>(), any::<bool>()),
+    )
+        .prop_map(|(crit, thresholds, limits, step, misc)| {
+            let mut p = Policy {
+                version: 2,
+                ..Policy::default()
+            };
+            // Weights: the drawn ones scaled to add up to 100 over the active criteria, the
+            // remainder on the first active one (one at least is kept active).
+            let active: Vec<bool> = crit
+                .iter()
+                .enumerate()
+                .map(|(i, c)| c.0 || i == 0)
+                .collect();
+            let raw: Vec<u32> = crit
+                .iter()
+                .zip(&active)
+                .map(|(c, &a)| if a { c.1.max(1) } else { 0 })
+                .collect();
+            let sum: u32 = raw.iter().sum();
+            let mut weights: Vec<u32> = raw.iter().map(|w| w * 100 / sum).collect();
+            weights[0] += 100 - weights.iter().sum::<u32>();
+            for (i, c) in p.criteria.iter_mut().enumerate() {
+                c.active = active[i];
+                c.weight = Decimal::from(weights[i]);
+                let pts = Decimal::from(crit[i].2);
+                match &mut c.scale {
+                    Scale::Bands { bands, .. } => {
+                        // Any points, in any order: only the bounds must stay ordered.
+                        for (j, b) in bands.iter_mut().enumerate() {
+                            b.points = Decimal::from((crit[i].2 + 37 * j as i64) % 101);
+                        }
+                    }
+                    Scale::Sector { low, medium, high } => {
+                        *low = pts;
+                        *medium = Decimal::from((crit[i].2 + 50) % 101);
+                        *high = Decimal::from(100 - crit[i].2);
+                    }
+                }
+                if c.special_points.is_some() {
+                    c.special_points = Some(pts);
+                }
+            }
+            let t: Vec<Decimal> = thresholds.into_iter().rev().map(Decimal::from).collect();
+            p.classes = ClassThresholds {
+                a: t[0],
+                b: t[1],
+                c: t[2],
+                d: t[3],
+            };
+            for (l, (tnw, rev, dep, terms, review)) in p.limits.iter_mut().zip(limits) {
+                l.tnw_share = Decimal::new(tnw, 2);
+                l.revenue_share = Decimal::new(rev, 2);
+                l.deposit_share = Decimal::new(dep, 2);
+                l.max_terms_days = terms;
+                l.review_months = review;
+            }
+            p.rounding_step = step;
+            p.provisional_threshold = Decimal::new(misc.0, 2);
+            p.knock_outs.collective_proceeding = misc.1;
+            p.knock_outs.no_statement = misc.2;
+            if misc.3 {
+                p.knock_outs.negative_equity_cap = None;
+            }
+            p
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_valid_policy_keeps_the_invariants(f in client(), p in policy(), today in date()) {
+        prop_assert_eq!(validate(&p), Vec::new());
+        let a = analyse(&f, &p, today);
+        let l = &a.limit;
+        prop_assert!(l.recommended >= Decimal::ZERO);
+        prop_assert!(l.recommended <= l.capacity + l.secured);
+        if let Some(need) = l.need {
+            prop_assert!(l.recommended <= need);
+        }
+        prop_assert!((l.recommended % p.rounding_step).is_zero());
+        prop_assert!(l.unsecured >= Decimal::ZERO && l.unsecured <= l.recommended);
+        if let Some(s) = a.grid.score {
+            prop_assert!(s >= Decimal::ZERO && s <= Decimal::from(100));
+        }
+        prop_assert!(a.grid.completeness >= Decimal::ZERO && a.grid.completeness <= Decimal::ONE);
+        let total: Decimal = a.grid.criteria.iter().filter_map(|c| c.contribution).sum();
+        if let Some(s) = a.grid.score {
+            prop_assert!((total - s).abs() < Decimal::new(1, 20));
         }
     }
 }

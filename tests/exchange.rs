@@ -1647,3 +1647,41 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_whole_documents_are_read_or_refused_with_a_real_place(
+        doc in json_value(),
+        header in any::<bool>(),
+    ) {
+        // Half of them with a right header, so that the walk goes past it.
+        let mut doc = doc;
+        if header {
+            if let Some(m) = doc.as_object_mut() {
+                m.insert("format".into(), json!("encours"));
+                m.insert("version".into(), json!(1));
+            }
+        }
+        if let Err(e) = read_document(&doc.to_string()) {
+            let pointer = pointer_of(&e.path);
+            match e.kind {
+                ErrorKind::Missing | ErrorKind::UnknownFormat => {
+                    let parent = pointer.rsplit_once('/').map(|(p, _)| p).unwrap_or("");
+                    prop_assert!(doc.pointer(parent).is_some(), "{}", e);
+                }
+                _ => prop_assert!(doc.pointer(&pointer).is_some(), "{}", e),
+            }
+        }
+    }
+
+    #[test]
+    fn a_random_policy_is_read_or_refused_at_policy(policy in json_value()) {
+        let doc = json!({ "format": "encours", "version": 1, "policy": policy, "clients": [] });
+        match read_document(&doc.to_string()) {
+            Ok(_) => {}
+            Err(e) => prop_assert_eq!(e.path, "policy"),
+        }
+    }
+}

@@ -13,10 +13,12 @@ pub mod parse;
 pub mod policy;
 pub mod policy_check;
 pub mod policy_history;
+pub mod portfolio;
 pub mod ratios;
 pub mod scores;
 pub mod statement;
 pub mod warnings;
+pub mod what_if;
 
 #[cfg(test)]
 pub(crate) mod testutil {

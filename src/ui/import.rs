@@ -19,6 +19,7 @@ use crate::domain::policy::Policy;
 use crate::domain::policy_history::same_rules;
 use crate::storage::Bilingual;
 
+use super::components::fmt::tr;
 use super::io::{self, ReadError};
 use super::{display_name, use_state, AppState, Lang};
 
@@ -277,6 +278,125 @@ pub fn load_demo(state: AppState) {
         Bilingual::new("portefeuille de démonstration", "demo portfolio"),
         DEMO_PORTFOLIO,
     );
+}
+
+/// What a reset of the demo did, file by file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DemoReset {
+    /// Demo files that had been edited, put back as shipped.
+    pub restored: usize,
+    /// Demo files that were missing, added again.
+    pub recreated: usize,
+    /// Demo files already as shipped.
+    pub unchanged: usize,
+}
+
+impl DemoReset {
+    pub fn message(&self, lang: Lang) -> String {
+        let (r, c, u) = (self.restored, self.recreated, self.unchanged);
+        let s = |n: usize| if n > 1 { "s" } else { "" };
+        if r + c == 0 {
+            return lang
+                .pick(
+                    "Démo déjà dans son état d'origine : rien n'a été modifié.",
+                    "The demo is already as shipped: nothing was changed.",
+                )
+                .to_string();
+        }
+        if lang.is_fr() {
+            format!("Démo réinitialisée : {r} dossier{} remis à l'état d'origine, {c} recréé{}, {u} inchangé{}. Vos autres dossiers n'ont pas été modifiés.", s(r), s(c), s(u))
+        } else {
+            format!("Demo reset: {r} file{} restored, {c} re-created, {u} unchanged. Your other files were not changed.", s(r))
+        }
+    }
+}
+
+/// Puts the files of the demo portfolio back as shipped: edited ones are overwritten, deleted
+/// ones come back; every other file (the user's own, copies of demo files under other ids) is
+/// untouched. `None` only if the shipped portfolio could not be read.
+pub fn reset_demo(state: AppState) -> Option<DemoReset> {
+    let demo = exchange::read_document(DEMO_PORTFOLIO).ok()?.clients;
+    // A demo file in its undo window is deleted for good first, then re-created.
+    state.finish_delete();
+    let mut files = state.files.get_untracked();
+    let mut done = DemoReset::default();
+    for original in demo {
+        match files.iter_mut().find(|f| f.id == original.id) {
+            Some(f) => {
+                // The rating record is not content: it is recomputed for a restored file.
+                let mut mine = f.clone();
+                mine.rating = None;
+                if mine == original {
+                    done.unchanged += 1;
+                } else {
+                    *f = original;
+                    done.restored += 1;
+                }
+            }
+            None => {
+                files.push(original);
+                done.recreated += 1;
+            }
+        }
+    }
+    if done.restored + done.recreated > 0 {
+        state.replace_files(files);
+    }
+    Some(done)
+}
+
+/// Ids of the demo files, read once.
+fn is_demo_id(id: &str) -> bool {
+    static IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        exchange::read_document(DEMO_PORTFOLIO)
+            .map(|d| d.clients.into_iter().map(|c| c.id).collect())
+            .unwrap_or_default()
+    })
+    .iter()
+    .any(|d| d == id)
+}
+
+/// "Réinitialiser la démo" (`reset-demo`), with one confirmation (`reset-demo-confirm` /
+/// `reset-demo-cancel`); the summary is the notice at the bottom of the screen (the portfolio
+/// redraws its toolbar when the number of files changes, so nothing here would outlive a reset).
+/// With `always` false it shows only while a demo file is in the portfolio.
+pub fn reset_demo_control(state: AppState, always: bool) -> AnyView {
+    let lang = state.lang;
+    let asking = RwSignal::new(false);
+    let present =
+        Memo::new(move |_| always || state.files.with(|fs| fs.iter().any(|f| is_demo_id(&f.id))));
+    let confirm = move |_| {
+        asking.set(false);
+        if let Some(d) = reset_demo(state) {
+            state.notify(Bilingual::new(d.message(Lang::Fr), d.message(Lang::En)));
+        }
+    };
+    view! {
+        <div class="reset-demo">
+            <Show when=move || present.get()>
+                <button type="button" class="btn btn-ghost" data-testid="reset-demo"
+                    on:click=move |_| asking.set(true)>
+                    {tr(lang, "Réinitialiser la démo", "Reset the demo")}
+                </button>
+            </Show>
+            {move || asking.get().then(|| view! {
+                <div class="confirm" role="alertdialog" data-testid="reset-demo-dialog">
+                    <p>{tr(lang,
+                        "Remettre les dossiers de démonstration dans leur état d'origine ? Leurs modifications seront perdues ; vos propres dossiers ne sont pas touchés.",
+                        "Put the demo files back as they were shipped? Their changes will be lost; your own files are not touched.",
+                    )}</p>
+                    <button type="button" class="btn btn-danger" data-testid="reset-demo-confirm" on:click=confirm>
+                        {tr(lang, "Réinitialiser", "Reset")}
+                    </button>
+                    <button type="button" class="btn" data-testid="reset-demo-cancel" on:click=move |_| asking.set(false)>
+                        {tr(lang, "Annuler", "Cancel")}
+                    </button>
+                </div>
+            })}
+        </div>
+    }
+    .into_any()
 }
 
 /// A button that picks a JSON file and imports it. The `<input type="file">` carries `testid`.

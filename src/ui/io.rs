@@ -232,3 +232,94 @@ pub fn read_picked_file(
     }
     true
 }
+
+// --- Web Share ---------------------------------------------------------------------------------
+// Sharing files (`navigator.canShare` / `navigator.share`, Web Share Level 2) is reached through
+// `Reflect`, so nothing depends on web-sys's unstable share API, and a browser without it simply
+// has no share button. Nothing here panics.
+
+/// `navigator` and one of its functions, when the browser has it.
+fn navigator_fn(name: &str) -> Option<(JsValue, js_sys::Function)> {
+    let nav: JsValue = web_sys::window()?.navigator().into();
+    let f = js_sys::Reflect::get(&nav, &JsValue::from_str(name)).ok()?;
+    Some((nav, f.dyn_into().ok()?))
+}
+
+/// `{ files: [File(text, name, application/json)] }`, what `canShare` and `share` take.
+fn share_data(filename: &str, text: &str) -> Option<JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::FilePropertyBag::new();
+    opts.set_type("application/json");
+    let file = web_sys::File::new_with_str_sequence_and_options(&parts, filename, &opts).ok()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+    Some(data.into())
+}
+
+/// Whether the browser can share a JSON file (asked with a small file of the same kind).
+pub fn can_share_json() -> bool {
+    let (Some((nav, can)), Some(_)) = (navigator_fn("canShare"), navigator_fn("share")) else {
+        return false;
+    };
+    share_data("encours.json", "{}")
+        .and_then(|d| can.call1(&nav, &d).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Shares `text` as the JSON file `filename`. `failed` is called when the browser refuses or the
+/// share fails, but not when the user cancels it (`AbortError`).
+pub fn share_json(filename: &str, text: &str, failed: impl FnOnce() + 'static) {
+    let promise = navigator_fn("share").and_then(|(nav, share)| {
+        let data = share_data(filename, text)?;
+        share
+            .call1(&nav, &data)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    });
+    let Some(promise) = promise else {
+        failed();
+        return;
+    };
+    let on_error = Closure::once(move |e: JsValue| {
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
+        if name.as_deref() != Some("AbortError") {
+            failed();
+        }
+    });
+    let on_ok = Closure::once(|_: JsValue| {});
+    let _ = promise.then2(&on_ok, &on_error);
+    // Each is called at most once, when the share ends: JavaScript owns them from here.
+    on_ok.forget();
+    on_error.forget();
+}
+
+/// "Partager" (`share-export`): the same file as "Exporter tout" (same JSON, same name), through
+/// the system's share sheet. Nothing where the browser cannot share files.
+pub fn share_export_button(state: super::AppState) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    if !can_share_json() {
+        return ().into_any();
+    }
+    let lang = state.lang;
+    let share = move |_| {
+        let files = state.files.get_untracked();
+        let text = state.policy.with_untracked(|p| exchange_text(&files, p));
+        share_json(&export_filename("portefeuille"), &text, move || {
+            state.notify(crate::storage::Bilingual::new(
+                "Le partage n'a pas abouti. Utilisez « Exporter tout » pour télécharger le fichier.",
+                "Sharing did not work. Use “Export all” to download the file.",
+            ));
+        });
+    };
+    view! {
+        <button type="button" class="btn" data-testid="share-export" on:click=share>
+            <span aria-hidden="true">"⇪ "</span>
+            {crate::ui::components::fmt::tr(lang, "Partager", "Share")}
+        </button>
+    }
+    .into_any()
+}

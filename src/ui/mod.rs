@@ -8,6 +8,7 @@ pub mod components;
 pub mod format;
 pub mod import;
 pub mod io;
+pub mod offline;
 pub mod pages;
 pub mod shell;
 
@@ -963,6 +964,9 @@ fn follow_hash(state: AppState, hash: &str) {
 pub fn App() -> impl IntoView {
     let state = AppState::new(today());
     provide_context(state);
+    // Offline use: the service worker, where the browser allows one (offline.rs).
+    offline::start();
+    components::report::provide_printing();
     state.attach_storage();
     follow_hash(state, &current_hash());
 
@@ -972,6 +976,18 @@ pub fn App() -> impl IntoView {
         if prev.is_some() {
             state.flush();
         }
+    });
+    // The tab's title names the screen, in the interface language.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let screen = match state.view.get() {
+            View::Portfolio => lang.pick("Portefeuille", "Portfolio"),
+            View::Client => lang.pick("Dossier", "Client file"),
+            View::Analysis => lang.pick("Analyse", "Analysis"),
+            View::Policy => lang.pick("Politique", "Policy"),
+            View::Settings => lang.pick("Paramètres", "Settings"),
+        };
+        document().set_title(&format!("Encours — {screen}"));
     });
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -1066,6 +1082,8 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
+        // The credit report comes before the app: printing it hides what follows (report.css).
+        <components::report::ReportSheet/>
         <div class="app" data-testid="app">
         <div class="top">
             <shell::Header/>

@@ -273,6 +273,7 @@ pub fn Banners() -> impl IntoView {
             {quarantine}
             {conflicts}
             {cleared}
+            {super::offline::update_banner()}
         </div>
     }
 }

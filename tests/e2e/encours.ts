@@ -136,9 +136,13 @@ export class Encours {
     page.context().on('response', (response) => {
       if (response.status() >= 400) this.failedResponses.push(`${response.status()} ${response.url()}`);
     });
-    page.context().on('requestfailed', (request) =>
-      this.failedResponses.push(`failed (${request.failure()?.errorText}) ${request.url()}`),
-    );
+    page.context().on('requestfailed', (request) => {
+      const error = request.failure()?.errorText ?? '';
+      // The browser fetches the tab icon and the manifest on its own and cancels them when the
+      // page navigates or closes first: that is not a failure of the app.
+      if (error === 'net::ERR_ABORTED' && /\/(icon[^/]*|manifest\.webmanifest)$/.test(new URL(request.url()).pathname)) return;
+      this.failedResponses.push(`failed (${error}) ${request.url()}`);
+    });
   }
 
   /** Opens the app at its sub-path (with an optional hash such as '#analysis') and waits for it. */

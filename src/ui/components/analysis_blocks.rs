@@ -353,7 +353,7 @@ pub fn review_block(s: &Snapshot) -> AnyView {
     .into_any()
 }
 
-fn zone_word(lang: Lang, z: Zone) -> &'static str {
+pub fn zone_word(lang: Lang, z: Zone) -> &'static str {
     match z {
         Zone::Safe => lang.pick("Zone saine", "Safe zone"),
         Zone::Grey => lang.pick("Zone grise", "Grey zone"),
@@ -368,7 +368,7 @@ fn zone_word(lang: Lang, z: Zone) -> &'static str {
     }
 }
 
-fn zone_level(z: Zone) -> &'static str {
+pub fn zone_level(z: Zone) -> &'static str {
     match z {
         Zone::Safe | Zone::VeryGood | Zone::Good => "good",
         Zone::Grey | Zone::Alert => "watch",
@@ -409,7 +409,7 @@ fn component_names(id: ScoreId, fr: bool) -> &'static [&'static str] {
     }
 }
 
-fn score_title(id: ScoreId, lang: Lang) -> &'static str {
+pub fn score_title(id: ScoreId, lang: Lang) -> &'static str {
     match id {
         ScoreId::AltmanZ2 => lang.pick(
             "Altman Z″ (entreprises non industrielles)",
@@ -586,7 +586,7 @@ pub fn scores_block(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
 }
 
 /// A criterion's value in its own unit.
-fn criterion_text(lang: Lang, id: CriterionId, v: Decimal) -> String {
+pub fn criterion_text(lang: Lang, id: CriterionId, v: Decimal) -> String {
     use CriterionId as C;
     match id {
         C::EquityRatio | C::NetMargin | C::FinancialChargesWeight | C::RevenueGrowth => {
@@ -852,6 +852,7 @@ pub fn grid_block(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
             </table>
         </div>
         {score_line.map(|l| view! { <p class="lead">{l}</p> })}
+        {super::charts::criteria_chart(s)}
         <p class="note">{thresholds}</p>
         <p class="note">
             {lang.pick(

@@ -1,14 +1,17 @@
 //! Reusable components of the client file and analysis screens.
 
 pub mod analysis_blocks;
+pub mod charts;
 pub mod entry;
 pub mod explain;
 pub mod fmt;
 pub mod inputs;
 pub mod rating_status;
 pub mod ratio_table;
+pub mod report;
 pub mod statements;
 pub mod verdict;
+pub mod what_if;
 
 use leptos::prelude::*;
 

@@ -469,7 +469,8 @@ pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
                         let cell_key = format!("{key}:{i}");
                         let expanded = opened.as_deref() == Some(cell_key.as_str());
                         let testid = (i == 0).then(|| format!("ratio-{key}"));
-                        let data_value = (i == 0).then(|| ratio_value(value.ok()));
+                        // Every year's value, for the ratio charts' test; the test id stays on N.
+                        let data_value = ratio_value(value.ok());
                         let appr = r.and_then(|r| r.appreciation);
                         view! {
                             <td class="num ratio-cell">
@@ -528,5 +529,9 @@ pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
             }
         })
         .collect_view();
-    year_table(s, "data-table ratio-table", "Ratio", rows.into_any())
+    view! {
+        {super::charts::ratio_charts(s)}
+        {year_table(s, "data-table ratio-table", "Ratio", rows.into_any())}
+    }
+    .into_any()
 }

@@ -529,7 +529,7 @@ pub fn StatementsEditor() -> impl IntoView {
                     let body_cols = cols.clone();
                     view! {
                         <div class="table-scroll">
-                            <table class="statement-table" style=format!("--years: {n}")>
+                            <table class="statement-table" style:--years=n.to_string()>
                                 <thead>
                                     <tr>
                                         <th scope="col" class="line-head">

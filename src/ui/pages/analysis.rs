@@ -20,6 +20,7 @@ use crate::ui::components::analysis_blocks::{
 use crate::ui::components::fmt::tr;
 use crate::ui::components::ratio_table::{ratios_table, sig_table, structure_table, Snapshot};
 use crate::ui::components::verdict::VerdictCard;
+use crate::ui::components::what_if::what_if_section;
 use crate::ui::{use_state, AppState, View};
 
 #[inline(never)]
@@ -108,13 +109,7 @@ pub fn AnalysisPage() -> impl IntoView {
                             {tr(lang, "← Saisie du dossier", "← Edit the file")}
                         </button>
                     </Show>
-                    <button type="button" class="btn" data-testid="print-report" on:click=move |_| {
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.print();
-                        }
-                    }>
-                        {tr(lang, "Imprimer la fiche", "Print the report")}
-                    </button>
+                    {crate::ui::components::report::print_button(lang)}
                 </div>
             </header>
             <Show when=move || !has_file.get()>
@@ -142,6 +137,7 @@ pub fn AnalysisPage() -> impl IntoView {
                 })}
                 {section(state, open, "review-block", "Révision", "Review", |s, _, _| review_block(s))}
             </div>
+            {what_if_section(state)}
             {section(state, open, "grid-block", "Grille de notation", "Scoring grid", |s, _, open| grid_block(s, open))}
             {section(state, open, "ratios-block", "Ratios", "Ratios", |s, _, open| ratios_table(s, open))}
             {section(state, open, "sig-block", "Soldes intermédiaires de gestion", "Income statement analysis (SIG)", |s, _, _| {

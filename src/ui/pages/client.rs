@@ -227,9 +227,12 @@ fn client_form(state: AppState) -> impl IntoView {
                             }
                         }}
                     </h1>
-                    <button type="button" class="btn" data-testid="export-client" on:click=export>
-                        {tr(lang, "Exporter ce dossier", "Export this file")}
-                    </button>
+                    <div class="page-actions">
+                        <button type="button" class="btn" data-testid="export-client" on:click=export>
+                            {tr(lang, "Exporter ce dossier", "Export this file")}
+                        </button>
+                        {crate::ui::components::report::print_button(lang)}
+                    </div>
                 </header>
                 {identity(state)}
                 {qualitative(state)}

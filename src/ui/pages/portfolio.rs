@@ -43,9 +43,10 @@ struct Row {
     policy_version: u32,
 }
 
-/// Rows drawn at once when the screen opens, then per animation frame.
+/// Rows drawn at once when the screen opens; then, per animation frame, as many again (50, 100,
+/// 200, …): each frame's style and layout covers the whole table, so doubling keeps the total
+/// work linear in the number of rows where fixed slices made it quadratic.
 const FIRST_SLICE: usize = 50;
-const NEXT_SLICE: usize = 80;
 
 /// Columns that sort.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +195,7 @@ pub fn PortfolioPage() -> impl IntoView {
         let n = total.try_with_untracked(Vec::len).unwrap_or(0);
         match limit.try_get_untracked() {
             Some(cur) if cur < n => {
-                limit.set(cur + NEXT_SLICE);
+                limit.set(cur.saturating_mul(2));
                 request_animation_frame(move || grow(limit, total, growing));
             }
             _ => {
@@ -297,11 +298,19 @@ pub fn PortfolioPage() -> impl IntoView {
                         <span aria-hidden="true">"⤒ "</span>
                         {move || lang.get().pick("Exporter tout", "Export all")}
                     </button>
+                    {crate::ui::io::share_export_button(state)}
                     <button class="btn btn-ghost" data-testid="load-demo" on:click=move |_| load_demo(state)>
                         {move || lang.get().pick("Charger la démo", "Load the demo")}
                     </button>
+                    {crate::ui::import::reset_demo_control(state, false)}
                 </div>
             </div>
+            // Exposure and count by class, over every file (not only those the search shows).
+            {move || {
+                let ratings: Vec<_> = rows.with(|rows| rows.iter().map(|r| (r.class, r.limit)).collect());
+                let totals = crate::domain::portfolio::exposure_by_class(&ratings);
+                crate::ui::components::charts::class_chart(lang.get(), &totals)
+            }}
             <p class="table-count muted" data-testid="portfolio-count" data-value=move || shown.with(Vec::len).to_string()>
                 {move || {
                     let l = lang.get();
@@ -387,7 +396,8 @@ fn RowView(row: Row, lang: Lang, today: NaiveDate) -> impl IntoView {
                 format!("{m} mo")
             };
             view! {
-                <span title=format_date(lang, d)>{age}</span>
+                <span>{age}</span>
+                <span class="row-date">{format_date(lang, d)}</span>
                 {row.stale.then(|| view! {
                     <span class="flag flag-warn" data-testid="row-stale">
                         <span aria-hidden="true">"⚠ "</span>{lang.pick("ancien", "stale")}

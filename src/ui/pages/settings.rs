@@ -165,6 +165,8 @@ pub fn SettingsPage() -> impl IntoView {
                 {quarantine_list}
             </div>
 
+            {crate::ui::offline::status_card()}
+
             <div class="card">
                 <h2>{tr(lang, "Sauvegarde et restauration", "Backup and restore")}</h2>
                 <p class="muted">{tr(lang,
@@ -175,9 +177,19 @@ pub fn SettingsPage() -> impl IntoView {
                     <button class="btn btn-primary" data-testid="backup-export" on:click=move |_| state.export_all()>
                         {tr(lang, "Télécharger une sauvegarde complète", "Download a full backup")}
                     </button>
+                    {crate::ui::io::share_export_button(state)}
                     <ImportButton testid="restore-file" label=Signal::derive(tr(lang, "Restaurer une sauvegarde", "Restore a backup"))/>
                 </div>
                 <ImportFeedback/>
+            </div>
+
+            <div class="card" data-testid="demo-card">
+                <h2>{tr(lang, "Portefeuille de démonstration", "Demo portfolio")}</h2>
+                <p class="muted">{tr(lang,
+                    "Remet les six dossiers de démonstration dans leur état d'origine (et recrée ceux qui ont été supprimés), sans toucher à vos propres dossiers.",
+                    "Puts the six demo files back as shipped (and re-creates deleted ones), without touching your own files.",
+                )}</p>
+                {crate::ui::import::reset_demo_control(state, true)}
             </div>
         </section>
     }
