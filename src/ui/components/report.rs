@@ -72,7 +72,6 @@ pub fn print_button(lang: RwSignal<Lang>) -> AnyView {
     };
     view! {
         <button type="button" class="btn" data-testid="print-report" on:click=click>
-            <span aria-hidden="true">"⎙ "</span>
             {tr(lang, "Imprimer la fiche", "Print the report")}
         </button>
     }

@@ -44,9 +44,11 @@ struct Row {
 }
 
 /// Rows drawn at once when the screen opens; then, per animation frame, as many again (50, 100,
-/// 200, …): each frame's style and layout covers the whole table, so doubling keeps the total
-/// work linear in the number of rows where fixed slices made it quadratic.
+/// 200, …) up to `MAX_SLICE`: each frame's style and layout covers the whole table, so growing
+/// slices keep the total work near linear (fixed slices of 80 made it quadratic), and the cap keeps
+/// each frame short enough for the page to answer a tap meanwhile.
 const FIRST_SLICE: usize = 50;
+const MAX_SLICE: usize = 250;
 
 /// Columns that sort.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,7 +197,7 @@ pub fn PortfolioPage() -> impl IntoView {
         let n = total.try_with_untracked(Vec::len).unwrap_or(0);
         match limit.try_get_untracked() {
             Some(cur) if cur < n => {
-                limit.set(cur.saturating_mul(2));
+                limit.set(cur + cur.clamp(1, MAX_SLICE));
                 request_animation_frame(move || grow(limit, total, growing));
             }
             _ => {
