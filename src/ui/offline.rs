@@ -111,6 +111,30 @@ fn register(offline: Offline) -> Status {
     let _ = container.register("./sw.js").catch(&failed);
     failed.forget();
 
+    // A page left open (an installed app brought back from the background) never navigates, so
+    // the browser would not look for a new build for a long time: look each time the page comes
+    // back to the front or the network comes back.
+    // The promise callbacks are made once and live as long as the page (no closure per look).
+    let ignore_update = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let update = Closure::<dyn FnMut(JsValue)>::new(move |registration: JsValue| {
+        update_registration(&registration, &ignore_update)
+    });
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let look_container = container.clone();
+    let look = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        if !page_hidden() {
+            let _ = look_container
+                .get_registration()
+                .then(&update)
+                .catch(&ignore);
+        }
+    });
+    let target: &web_sys::EventTarget = window.as_ref();
+    let _ = target.add_event_listener_with_callback("online", look.as_ref().unchecked_ref());
+    let _ = document()
+        .add_event_listener_with_callback("visibilitychange", look.as_ref().unchecked_ref());
+    look.forget();
+
     // `ready` settles once a worker is active, i.e. has stored every file of its build.
     if let Ok(ready) = container.ready() {
         let done = Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -211,4 +235,29 @@ pub fn update_banner() -> AnyView {
         })
     })
     .into_any()
+}
+
+/// The page is in the background (another tab, app switched away).
+fn page_hidden() -> bool {
+    js_sys::Reflect::get(&document(), &JsValue::from_str("hidden"))
+        .ok()
+        .and_then(|h| h.as_bool())
+        .unwrap_or(false)
+}
+
+/// Asks the registration (if any) to fetch `sw.js` again: a new build installs and takes over,
+/// and the page then offers to reload. A failure (offline, say) is ignored: the next look tries
+/// again.
+fn update_registration(registration: &JsValue, ignore: &Closure<dyn FnMut(JsValue)>) {
+    let Ok(update) = js_sys::Reflect::get(registration, &JsValue::from_str("update")) else {
+        return;
+    };
+    let Some(update) = update.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
+    if let Ok(promise) = update.call0(registration) {
+        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+            let _ = promise.catch(ignore);
+        }
+    }
 }

@@ -127,12 +127,10 @@ test('a new build replaces the stored one, and the open page offers to reload', 
     expect(after).toBeTruthy();
     expect(after).not.toBe(before);
 
-    // The browser looks for a new worker (on a navigation, or as here when asked): it takes over,
-    // and the page, still the old build, offers to reload.
-    await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      await registration?.update();
-    });
+    // The page comes back to the front (as a tablet app resumed from the background, which never
+    // navigates): the app asks the browser to look for a new worker, which takes over, and the
+    // page, still the old build, offers to reload.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     const banner = app.byTestId('update-banner');
     await expect(banner).toBeVisible();
     await expect(banner).toContainText('Nouvelle version disponible');
