@@ -7,7 +7,7 @@
 //   node scripts/bench-browser.mjs /tmp/dist   (DIST defaults to dist/, built by `npm run build`)
 //
 // DIST is served by scripts/serve.mjs under /intranet/encours/ on a free port; Chromium is
-// /usr/bin/chromium (or $CHROMIUM) with the launch flags of playwright.config.ts.
+// /usr/bin/chromium (or $CHROMIUM) with the launch flags of scripts/chromium.mjs, as the tests.
 //
 // What is measured, exactly:
 //
@@ -60,21 +60,12 @@ import { stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = '/intranet/encours/';
 const THROTTLE = 4;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const OUTPUTS = ['risk-class', 'score', 'completeness', 'limit-recommended', 'terms-recommended', 'review-due'];
 const FIELD = 'revenue-0';
 const CLIENT = 'demo-menuiserie-leroy';
@@ -625,7 +616,7 @@ if (!(await stat(path.join(opts.dist, 'index.html')).catch(() => null))) {
 }
 const server = await startServer({ dir: opts.dist, base: BASE, port: 0 });
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   console.log(`Encours browser benchmark — ${new Date().toISOString().slice(0, 10)}, ${opts.dist}, Chromium ${browser.version()}, CPU throttling ${THROTTLE}×\n`);
 

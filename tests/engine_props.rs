@@ -3,7 +3,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use encours::domain::analysis::analyse;
+use encours::domain::analysis::{analyse, Analysis};
 use encours::domain::client::{
     ClientFile, CollectiveProceeding, PaymentHistory, Qualitative, SectorRisk, TermsBasis, Trade,
 };
@@ -117,6 +117,29 @@ fn client() -> impl Strategy<Value = ClientFile> {
         })
 }
 
+/// What holds of every analysis under any valid policy: 0 ≤ limit ≤ capacity + secured, ≤ need
+/// when there is one, a multiple of the rounding step; 0 ≤ unsecured ≤ limit; score within 0–100,
+/// completeness within 0–1; the contributions add up to the score.
+fn limit_and_score_invariants(a: &Analysis, policy: &Policy) -> Result<(), TestCaseError> {
+    let l = &a.limit;
+    prop_assert!(l.recommended >= Decimal::ZERO);
+    prop_assert!(l.recommended <= l.capacity + l.secured);
+    if let Some(need) = l.need {
+        prop_assert!(l.recommended <= need);
+    }
+    prop_assert!((l.recommended % policy.rounding_step).is_zero());
+    prop_assert!(l.unsecured >= Decimal::ZERO && l.unsecured <= l.recommended);
+    if let Some(s) = a.grid.score {
+        prop_assert!(s >= Decimal::ZERO && s <= Decimal::from(100));
+    }
+    prop_assert!(a.grid.completeness >= Decimal::ZERO && a.grid.completeness <= Decimal::ONE);
+    let total: Decimal = a.grid.criteria.iter().filter_map(|c| c.contribution).sum();
+    if let Some(s) = a.grid.score {
+        prop_assert!((total - s).abs() < Decimal::new(1, 20));
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -124,27 +147,8 @@ proptest! {
     fn the_engine_never_panics_and_keeps_its_invariants(f in client(), today in date()) {
         let policy = Policy::default();
         let a = analyse(&f, &policy, today);
-        let l = &a.limit;
-        // 0 ≤ limit ≤ capacity + secured, and ≤ need when there is one
-        prop_assert!(l.recommended >= Decimal::ZERO);
-        prop_assert!(l.recommended <= l.capacity + l.secured);
-        if let Some(need) = l.need {
-            prop_assert!(l.recommended <= need);
-        }
-        // a multiple of the rounding step
-        prop_assert!((l.recommended % policy.rounding_step).is_zero());
-        prop_assert!(l.unsecured >= Decimal::ZERO && l.unsecured <= l.recommended);
-        prop_assert!(l.capacity >= Decimal::ZERO);
-        // score within 0–100, completeness within 0–1
-        if let Some(s) = a.grid.score {
-            prop_assert!(s >= Decimal::ZERO && s <= Decimal::from(100));
-        }
-        prop_assert!(a.grid.completeness >= Decimal::ZERO && a.grid.completeness <= Decimal::ONE);
-        // contributions add up to the score
-        let total: Decimal = a.grid.criteria.iter().filter_map(|c| c.contribution).sum();
-        if let Some(s) = a.grid.score {
-            prop_assert!((total - s).abs() < Decimal::new(1, 20));
-        }
+        limit_and_score_invariants(&a, &policy)?;
+        prop_assert!(a.limit.capacity >= Decimal::ZERO);
         // one analysed year per statement, latest last
         prop_assert_eq!(a.years.len(), f.statements.len());
         prop_assert!(a.years.windows(2).all(|w| w[0].closing_date <= w[1].closing_date));
@@ -252,21 +256,6 @@ proptest! {
     fn any_valid_policy_keeps_the_invariants(f in client(), p in policy(), today in date()) {
         prop_assert_eq!(validate(&p), Vec::new());
         let a = analyse(&f, &p, today);
-        let l = &a.limit;
-        prop_assert!(l.recommended >= Decimal::ZERO);
-        prop_assert!(l.recommended <= l.capacity + l.secured);
-        if let Some(need) = l.need {
-            prop_assert!(l.recommended <= need);
-        }
-        prop_assert!((l.recommended % p.rounding_step).is_zero());
-        prop_assert!(l.unsecured >= Decimal::ZERO && l.unsecured <= l.recommended);
-        if let Some(s) = a.grid.score {
-            prop_assert!(s >= Decimal::ZERO && s <= Decimal::from(100));
-        }
-        prop_assert!(a.grid.completeness >= Decimal::ZERO && a.grid.completeness <= Decimal::ONE);
-        let total: Decimal = a.grid.criteria.iter().filter_map(|c| c.contribution).sum();
-        if let Some(s) = a.grid.score {
-            prop_assert!((total - s).abs() < Decimal::new(1, 20));
-        }
+        limit_and_score_invariants(&a, &p)?;
     }
 }

@@ -23,7 +23,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::fmt::{format_amount, format_number, not_available};
-use super::ratio_table::{bands_text, ratio_text, Snapshot};
+use super::ratio_table::{appreciation_sign, bands_text, ratio_text, Snapshot};
 use crate::domain::figure::{amount_value, ratio_value, Why};
 use crate::domain::policy::Direction;
 use crate::domain::portfolio::ClassTotal;
@@ -167,13 +167,10 @@ const PLOT_R: i64 = 206;
 const PLOT_T: i64 = 8;
 const PLOT_H: i64 = 84;
 
-fn appreciation_word(lang: Lang, a: Option<Appreciation>) -> &'static str {
-    match a {
-        Some(Appreciation::Good) => lang.pick("bon", "good"),
-        Some(Appreciation::Watch) => lang.pick("à surveiller", "watch"),
-        Some(Appreciation::Poor) => lang.pick("faible", "poor"),
-        None => "",
-    }
+/// The appreciation's word, in lower case inside a sentence ("2025 : 25,1 % bon").
+fn appreciation_word(lang: Lang, a: Option<Appreciation>) -> String {
+    a.map(|a| appreciation_sign(lang, a).1.to_lowercase())
+        .unwrap_or_default()
 }
 
 /// One ratio over the years, as points over its good / watch / poor bands: a captioned SVG
@@ -282,7 +279,7 @@ fn ratio_panel(out: &mut String, s: &Snapshot, id: RatioId) {
                     r#"<circle class="pt pt-{cls}" cx="{x}" cy="{y}" r="4" data-testid="chart-ratio-{key}" data-value="{dv}" data-year="{date}"><title>{year} : {text} {word}</title></circle><text class="chart-value" x="{x}" y="{ty}" text-anchor="middle">{text}</text>"#,
                     cls = appr.map(|a| a.key()).unwrap_or("none"),
                     dv = ratio_value(Some(v)),
-                    word = esc(appreciation_word(lang, appr)),
+                    word = esc(&appreciation_word(lang, appr)),
                 );
             }
             None => {

@@ -202,16 +202,21 @@ pub fn structure_table(s: &Snapshot) -> AnyView {
     aggregates_table(s, STRUCTURE)
 }
 
+/// good / watch / poor as a sign and a word (the word alone says it: black-and-white prints).
+pub fn appreciation_sign(lang: Lang, a: Appreciation) -> (&'static str, &'static str) {
+    match a {
+        Appreciation::Good => ("✓", lang.pick("Bon", "Good")),
+        Appreciation::Watch => ("!", lang.pick("À surveiller", "Watch")),
+        Appreciation::Poor => ("✗", lang.pick("Faible", "Poor")),
+    }
+}
+
 /// good / watch / poor: a coloured mark and a word.
 pub fn appreciation_mark(lang: Lang, a: Option<Appreciation>) -> AnyView {
     let Some(a) = a else {
         return ().into_any();
     };
-    let (icon, word) = match a {
-        Appreciation::Good => ("✓", lang.pick("Bon", "Good")),
-        Appreciation::Watch => ("!", lang.pick("À surveiller", "Watch")),
-        Appreciation::Poor => ("✗", lang.pick("Faible", "Poor")),
-    };
+    let (icon, word) = appreciation_sign(lang, a);
     view! {
         <span class=format!("appr appr-{}", a.key()) data-appreciation=a.key()>
             <span class="appr-icon" aria-hidden="true">{icon}</span>
