@@ -13,6 +13,7 @@ use encours::domain::exchange::{
     ConflictChoice, Document, ErrorKind, ExchangeError, FORMAT, MAX_INPUT_BYTES, VERSION,
 };
 use encours::domain::grid::RiskClass;
+use encours::domain::json_tree::Json;
 use encours::domain::parse::MAX_AMOUNT;
 use encours::domain::policy::Policy;
 use encours::domain::statement::{
@@ -21,6 +22,16 @@ use encours::domain::statement::{
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
+
+/// The exchange reader on a `serde_json::Value`, through its text (the reader walks a tree
+/// borrowing the text it parsed).
+fn client_from_value(v: &serde_json::Value, path: &str) -> Result<ClientFile, ExchangeError> {
+    let text = v.to_string();
+    match Json::parse(&text) {
+        Ok(tree) => client_from_json(&tree, path),
+        Err(e) => panic!("serde_json wrote invalid JSON: {e}"),
+    }
+}
 
 const SAMPLE: &str = include_str!("../samples/demo-portfolio.json");
 
@@ -385,7 +396,7 @@ fn client_json_round_trips_alone() {
     let doc = sample();
     for c in &doc.clients {
         let v = client_to_json(c);
-        assert_eq!(client_from_json(&v, "").as_ref(), Ok(c));
+        assert_eq!(client_from_value(&v, "").as_ref(), Ok(c));
         assert_eq!(v["id"], json!(c.id));
     }
 }
@@ -394,18 +405,18 @@ fn client_json_round_trips_alone() {
 fn client_from_json_prefixes_its_path() {
     let v = json!({ "id": "a", "name": "A", "statements": [{ "closing_date": "2025-13-01" }] });
     assert_eq!(
-        client_from_json(&v, "clients[3]"),
+        client_from_value(&v, "clients[3]"),
         Err(ExchangeError {
             path: "clients[3].statements[0].closing_date".into(),
             kind: ErrorKind::BadDate
         })
     );
     assert_eq!(
-        client_from_json(&v, "").map_err(|e| e.path),
+        client_from_value(&v, "").map_err(|e| e.path),
         Err("statements[0].closing_date".to_string())
     );
     assert_eq!(
-        client_from_json(&json!("a"), "").map_err(|e| e.kind),
+        client_from_value(&json!("a"), "").map_err(|e| e.kind),
         Err(ErrorKind::NotAnObject)
     );
 }
@@ -1588,7 +1599,7 @@ proptest! {
 
     #[test]
     fn client_json_is_the_identity(c in client_file()) {
-        prop_assert_eq!(client_from_json(&client_to_json(&c), "clients[0]"), Ok(c));
+        prop_assert_eq!(client_from_value(&client_to_json(&c), "clients[0]"), Ok(c));
     }
 }
 

@@ -1,6 +1,6 @@
 //! Exchange format v1 (SPEC.md "Exchange format v1"): the JSON files client files travel in.
 //!
-//! Reading parses the text into a `serde_json::Value` and walks it by hand, so that every refusal
+//! Reading parses the text into a tree ([`Json`], borrowing the text) and walks it by hand, so that every refusal
 //! names its place (`clients[3].statements[0].balance_sheet.cash: not a number`). Unknown fields
 //! are ignored everywhere, and `null` counts as absent. Writing leaves absent lines out and writes
 //! amounts as decimal strings with the scale they hold ("21000.50").
@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::domain::json_tree::Json;
 
 use super::client::{
     ClientFile, CollectiveProceeding, PaymentHistory, Qualitative, RatingRecord, SectorRisk,
@@ -282,47 +284,48 @@ fn quoted(s: &str) -> String {
     out
 }
 
-fn object<'v>(v: &'v Value, p: &Path) -> Result<&'v Map<String, Value>, ExchangeError> {
-    v.as_object().ok_or_else(|| p.err(ErrorKind::NotAnObject))
+/// `v` itself when it is an object (its fields are then read with [`optional`]).
+fn object<'v, 'a>(v: &'v Json<'a>, p: &Path) -> Result<&'v Json<'a>, ExchangeError> {
+    if v.is_object() {
+        Ok(v)
+    } else {
+        Err(p.err(ErrorKind::NotAnObject))
+    }
 }
 
 /// The field `key`, `None` when absent or null.
-fn optional<'v>(m: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+fn optional<'v, 'a>(m: &'v Json<'a>, key: &str) -> Option<&'v Json<'a>> {
     m.get(key).filter(|v| !v.is_null())
 }
 
-fn required<'v>(
-    m: &'v Map<String, Value>,
+fn required<'v, 'a>(
+    m: &'v Json<'a>,
     key: &'static str,
     p: &Path,
-) -> Result<&'v Value, ExchangeError> {
+) -> Result<&'v Json<'a>, ExchangeError> {
     optional(m, key).ok_or_else(|| p.key(key).err(ErrorKind::Missing))
 }
 
-fn string(v: &Value, p: &Path) -> Result<String, ExchangeError> {
+fn string(v: &Json, p: &Path) -> Result<String, ExchangeError> {
     v.as_str()
         .map(str::to_string)
         .ok_or_else(|| p.err(ErrorKind::NotAString))
 }
 
 /// An optional text field, "" when absent.
-fn text_or_empty(
-    m: &Map<String, Value>,
-    key: &'static str,
-    p: &Path,
-) -> Result<String, ExchangeError> {
+fn text_or_empty(m: &Json, key: &'static str, p: &Path) -> Result<String, ExchangeError> {
     match optional(m, key) {
         Some(v) => string(v, &p.key(key)),
         None => Ok(String::new()),
     }
 }
 
-fn boolean(v: &Value, p: &Path) -> Result<bool, ExchangeError> {
+fn boolean(v: &Json, p: &Path) -> Result<bool, ExchangeError> {
     v.as_bool().ok_or_else(|| p.err(ErrorKind::NotABoolean))
 }
 
 /// A calendar date written exactly `YYYY-MM-DD`.
-fn date(v: &Value, p: &Path) -> Result<NaiveDate, ExchangeError> {
+fn date(v: &Json, p: &Path) -> Result<NaiveDate, ExchangeError> {
     let s = v.as_str().ok_or_else(|| p.err(ErrorKind::NotAString))?;
     parse_iso_date(s).ok_or_else(|| p.err(ErrorKind::BadDate))
 }
@@ -344,12 +347,12 @@ fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// An amount: a decimal string ("-1234.5", JSON exponents allowed) or a JSON number.
-fn amount(v: &Value, p: &Path) -> Result<Decimal, ExchangeError> {
+fn amount(v: &Json, p: &Path) -> Result<Decimal, ExchangeError> {
     let parsed = match v {
-        Value::String(s) => parse_decimal(s),
+        Json::String(s) => parse_decimal(s),
         // Integers print exactly; floats print as their shortest round-trip form ("1234.5",
         // "1e21"), which parse_decimal reads exactly.
-        Value::Number(n) => parse_decimal(&n.to_string()),
+        Json::Number(n) => parse_decimal(&n.to_string()),
         _ => return Err(p.err(ErrorKind::NotANumber)),
     };
     parsed.map_err(|e| {
@@ -362,7 +365,7 @@ fn amount(v: &Value, p: &Path) -> Result<Decimal, ExchangeError> {
 }
 
 fn optional_amount(
-    m: &Map<String, Value>,
+    m: &Json,
     key: &'static str,
     p: &Path,
 ) -> Result<Option<Decimal>, ExchangeError> {
@@ -370,8 +373,8 @@ fn optional_amount(
 }
 
 /// A JSON number that is a whole number, saturated to the i128 range beyond it.
-fn integer(v: &Value, p: &Path) -> Result<i128, ExchangeError> {
-    let Value::Number(n) = v else {
+fn integer(v: &Json, p: &Path) -> Result<i128, ExchangeError> {
+    let Json::Number(n) = v else {
         return Err(p.err(ErrorKind::NotAWholeNumber));
     };
     let text = n.to_string();
@@ -385,7 +388,7 @@ fn integer(v: &Value, p: &Path) -> Result<i128, ExchangeError> {
 }
 
 /// A whole number of 0 or more that fits a u32.
-fn count(v: &Value, p: &Path) -> Result<u32, ExchangeError> {
+fn count(v: &Json, p: &Path) -> Result<u32, ExchangeError> {
     let n = integer(v, p)?;
     if n < 0 {
         return Err(p.err(ErrorKind::NotAWholeNumber));
@@ -393,20 +396,12 @@ fn count(v: &Value, p: &Path) -> Result<u32, ExchangeError> {
     u32::try_from(n).map_err(|_| p.err(ErrorKind::NumberOutOfRange))
 }
 
-fn optional_count(
-    m: &Map<String, Value>,
-    key: &'static str,
-    p: &Path,
-) -> Result<Option<u32>, ExchangeError> {
+fn optional_count(m: &Json, key: &'static str, p: &Path) -> Result<Option<u32>, ExchangeError> {
     optional(m, key).map(|v| count(v, &p.key(key))).transpose()
 }
 
 /// One of the values of a closed list, by its key.
-fn choice<T>(
-    v: &Value,
-    p: &Path,
-    from_key: impl Fn(&str) -> Option<T>,
-) -> Result<T, ExchangeError> {
+fn choice<T>(v: &Json, p: &Path, from_key: impl Fn(&str) -> Option<T>) -> Result<T, ExchangeError> {
     let s = v.as_str().ok_or_else(|| p.err(ErrorKind::NotAString))?;
     from_key(s).ok_or_else(|| p.err(ErrorKind::UnknownValue(quoted(s))))
 }
@@ -419,7 +414,7 @@ pub fn read_document(json: &str) -> Result<Document, ExchangeError> {
     }
     // Editors on Windows may save a byte-order mark, which JSON does not allow.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let value: Value = serde_json::from_str(json).map_err(|e| root.err(invalid_json(&e)))?;
+    let value = Json::parse(json).map_err(|e| root.err(invalid_json(&e)))?;
     document_from_json(&value)
 }
 
@@ -436,11 +431,11 @@ fn invalid_json(e: &serde_json::Error) -> ErrorKind {
     }
 }
 
-fn document_from_json(value: &Value) -> Result<Document, ExchangeError> {
+fn document_from_json(value: &Json) -> Result<Document, ExchangeError> {
     let root = Path::root("");
     let m = object(value, &root)?;
 
-    let format_ok = optional(m, "format").and_then(Value::as_str) == Some(FORMAT);
+    let format_ok = optional(m, "format").and_then(Json::as_str) == Some(FORMAT);
     if !format_ok {
         return Err(root.key("format").err(ErrorKind::UnknownFormat));
     }
@@ -460,7 +455,7 @@ fn document_from_json(value: &Value) -> Result<Document, ExchangeError> {
         .transpose()?;
 
     let policy = match optional(m, "policy") {
-        Some(v) => Some(serde_json::from_value::<Policy>(v.clone()).map_err(|e| {
+        Some(v) => Some(serde_json::from_value::<Policy>(v.to_value()).map_err(|e| {
             root.key("policy")
                 .err(ErrorKind::InvalidPolicy(e.to_string()))
         })?),
@@ -477,7 +472,7 @@ fn document_from_json(value: &Value) -> Result<Document, ExchangeError> {
             let ip = cp.index(i);
             let client = client_at(item, &ip)?;
             // The id was read from this very item, so it is a string there.
-            let id = item.get("id").and_then(Value::as_str).unwrap_or_default();
+            let id = item.get("id").and_then(Json::as_str).unwrap_or_default();
             if !seen.insert(id) {
                 return Err(ip.key("id").err(ErrorKind::DuplicateId));
             }
@@ -494,11 +489,11 @@ fn document_from_json(value: &Value) -> Result<Document, ExchangeError> {
 
 /// Reads one client file; `path` is the place of `v` in its document ("" for a bare client),
 /// prefixed to every error.
-pub fn client_from_json(v: &Value, path: &str) -> Result<ClientFile, ExchangeError> {
+pub fn client_from_json(v: &Json, path: &str) -> Result<ClientFile, ExchangeError> {
     client_at(v, &Path::root(path))
 }
 
-fn client_at(v: &Value, p: &Path) -> Result<ClientFile, ExchangeError> {
+fn client_at(v: &Json, p: &Path) -> Result<ClientFile, ExchangeError> {
     let m = object(v, p)?;
 
     let id = string(required(m, "id", p)?, &p.key("id"))?;
@@ -557,7 +552,7 @@ fn client_at(v: &Value, p: &Path) -> Result<ClientFile, ExchangeError> {
     })
 }
 
-fn qualitative_at(v: &Value, p: &Path) -> Result<Qualitative, ExchangeError> {
+fn qualitative_at(v: &Json, p: &Path) -> Result<Qualitative, ExchangeError> {
     let m = object(v, p)?;
     let payment_history = match optional(m, "payment_history") {
         Some(v) => {
@@ -603,7 +598,7 @@ fn qualitative_at(v: &Value, p: &Path) -> Result<Qualitative, ExchangeError> {
     })
 }
 
-fn trade_at(v: &Value, p: &Path) -> Result<Trade, ExchangeError> {
+fn trade_at(v: &Json, p: &Path) -> Result<Trade, ExchangeError> {
     let m = object(v, p)?;
     Ok(Trade {
         expected_annual_sales: optional_amount(m, "expected_annual_sales", p)?,
@@ -619,7 +614,7 @@ fn trade_at(v: &Value, p: &Path) -> Result<Trade, ExchangeError> {
     })
 }
 
-fn statement_at(v: &Value, p: &Path) -> Result<Statement, ExchangeError> {
+fn statement_at(v: &Json, p: &Path) -> Result<Statement, ExchangeError> {
     let m = object(v, p)?;
     let closing_date = date(required(m, "closing_date", p)?, &p.key("closing_date"))?;
     let duration_months = match optional(m, "duration_months") {
@@ -671,7 +666,7 @@ fn statement_at(v: &Value, p: &Path) -> Result<Statement, ExchangeError> {
     })
 }
 
-fn rating_at(v: &Value, p: &Path) -> Result<RatingRecord, ExchangeError> {
+fn rating_at(v: &Json, p: &Path) -> Result<RatingRecord, ExchangeError> {
     let m = object(v, p)?;
     let policy_version = count(required(m, "policy_version", p)?, &p.key("policy_version"))?;
     let rated_on = date(required(m, "rated_on", p)?, &p.key("rated_on"))?;
@@ -1023,13 +1018,22 @@ mod tests {
     #[test]
     fn whole_numbers_from_float_forms() {
         let p = Path::root("x");
-        assert_eq!(integer(&serde_json::json!(30.0), &p), Ok(30));
         assert_eq!(
-            integer(&serde_json::json!(2.5), &p).map_err(|e| e.kind),
+            integer(&Json::parse("30.0").unwrap_or(Json::Null), &p),
+            Ok(30)
+        );
+        assert_eq!(
+            integer(&Json::parse("2.5").unwrap_or(Json::Null), &p).map_err(|e| e.kind),
             Err(ErrorKind::NotAWholeNumber)
         );
-        assert_eq!(integer(&serde_json::json!(1e300), &p), Ok(i128::MAX));
-        assert_eq!(integer(&serde_json::json!(-1e300), &p), Ok(i128::MIN));
+        assert_eq!(
+            integer(&Json::parse("1e300").unwrap_or(Json::Null), &p),
+            Ok(i128::MAX)
+        );
+        assert_eq!(
+            integer(&Json::parse("-1e300").unwrap_or(Json::Null), &p),
+            Ok(i128::MIN)
+        );
     }
 
     #[test]

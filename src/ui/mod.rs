@@ -970,11 +970,21 @@ pub fn App() -> impl IntoView {
     state.attach_storage();
     follow_hash(state, &current_hash());
 
-    // Saving: one effect, writing only the files marked as changed.
+    // Saving: one effect, writing only the files marked as changed. The write runs in the
+    // task right after the change (a zero timeout), so a keystroke's figures reach the screen
+    // without waiting for the serialisation; leaving the page writes at once (below).
+    let save_queued = StoredValue::new(false);
     Effect::new(move |prev: Option<()>| {
         state.files.track();
-        if prev.is_some() {
-            state.flush();
+        if prev.is_some() && !save_queued.get_value() {
+            save_queued.set_value(true);
+            set_timeout(
+                move || {
+                    save_queued.set_value(false);
+                    state.flush();
+                },
+                Duration::ZERO,
+            );
         }
     });
     // The tab's title names the screen, in the interface language.
@@ -1071,9 +1081,13 @@ pub fn App() -> impl IntoView {
     let storage_listener = window_event_listener(leptos::ev::storage, move |e| {
         state.on_storage_event(e.key(), e.new_value());
     });
-    // Leaving the page ends a deletion's undo window.
+    // Leaving the page ends a deletion's undo window, and writes what is not written yet.
     let leave_listener = window_event_listener(leptos::ev::pagehide, move |_| {
         state.finish_delete();
+        if save_queued.get_value() {
+            save_queued.set_value(false);
+            state.flush();
+        }
     });
     on_cleanup(move || {
         hash_listener.remove();

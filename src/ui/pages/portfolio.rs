@@ -43,11 +43,11 @@ struct Row {
     policy_version: u32,
 }
 
-/// Rows drawn at once when the screen opens; then, per animation frame, as many again (50, 100,
-/// 200, …) up to `MAX_SLICE`: each frame's style and layout covers the whole table, so growing
+/// Rows drawn at once when the screen opens (more than a tablet shows below the chart); then, per
+/// animation frame, as many again (25, 50, 100, …) up to `MAX_SLICE`: each frame's style and layout covers the whole table, so growing
 /// slices keep the total work near linear (fixed slices of 80 made it quadratic), and the cap keeps
 /// each frame short enough for the page to answer a tap meanwhile.
-const FIRST_SLICE: usize = 50;
+const FIRST_SLICE: usize = 25;
 const MAX_SLICE: usize = 250;
 
 /// Columns that sort.
