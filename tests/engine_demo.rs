@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{date, demo, demo_client, r2, r4, run};
+use common::{d, date, demo, demo_client, r2, r4, run, today};
 use encours::domain::aggregates::Aggregate as A;
 use encours::domain::analysis::Analysis;
 use encours::domain::grid::{CriterionId as C, KnockOut, RiskClass};
@@ -473,4 +473,25 @@ fn btp_renov_knock_out() {
     assert!(a.stale);
     assert_eq!(a.limit.terms.max_days, 0);
     assert_eq!(a.limit.review_due, date(2026, 12, 22));
+}
+
+/// The portfolio rates with `verdict` (the latest year only): on every demo file it gives the
+/// class, score, limit and terms of the full analysis (Leroy: B and 35 500 €, as computed by hand
+/// in `menuiserie_leroy_ratios_scores_grid_limit`).
+#[test]
+fn the_portfolio_verdict_matches_the_full_analysis_on_the_demo() {
+    let policy = encours::domain::policy::Policy::default();
+    for f in demo() {
+        let full = encours::domain::analysis::analyse(&f, &policy, today());
+        let short = encours::domain::analysis::verdict(&f, &policy, today());
+        assert_eq!(short.grid, full.grid, "{}", f.id);
+        assert_eq!(short.limit, full.limit, "{}", f.id);
+        assert_eq!(short.stale, full.stale, "{}", f.id);
+        assert_eq!(short.years.len(), full.years.len().min(1), "{}", f.id);
+    }
+    let leroy =
+        encours::domain::analysis::verdict(&demo_client("demo-menuiserie-leroy"), &policy, today());
+    assert_eq!(leroy.grid.class, RiskClass::B);
+    assert_eq!(r4(leroy.grid.score), "69.3000");
+    assert_eq!(leroy.limit.recommended, d("35500"));
 }

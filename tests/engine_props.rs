@@ -3,7 +3,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use encours::domain::analysis::{analyse, Analysis};
+use encours::domain::analysis::{analyse, verdict, Analysis};
 use encours::domain::client::{
     ClientFile, CollectiveProceeding, PaymentHistory, Qualitative, SectorRisk, TermsBasis, Trade,
 };
@@ -257,5 +257,37 @@ proptest! {
         prop_assert_eq!(validate(&p), Vec::new());
         let a = analyse(&f, &p, today);
         limit_and_score_invariants(&a, &p)?;
+        same_verdict(&a, &verdict(&f, &p, today))?;
     }
+
+    /// The portfolio's shortcut gives the very verdict of the full analysis.
+    #[test]
+    fn the_verdict_alone_is_the_full_analysis_verdict(f in client(), today in date()) {
+        let policy = Policy::default();
+        same_verdict(&analyse(&f, &policy, today), &verdict(&f, &policy, today))?;
+    }
+}
+
+/// `short` (the latest year only) agrees with `full` on everything but the earlier years and
+/// the latest ratios' change from the year before.
+fn same_verdict(full: &Analysis, short: &Analysis) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&short.grid, &full.grid);
+    prop_assert_eq!(&short.limit, &full.limit);
+    prop_assert_eq!(&short.legal, &full.legal);
+    prop_assert_eq!(short.stale, full.stale);
+    prop_assert_eq!(short.years.len(), full.years.len().min(1));
+    if let (Some(s), Some(f)) = (short.latest(), full.latest()) {
+        prop_assert_eq!(s.closing_date, f.closing_date);
+        prop_assert_eq!(&s.aggregates, &f.aggregates);
+        prop_assert_eq!(&s.scores, &f.scores);
+        prop_assert_eq!(&s.warnings, &f.warnings);
+        let values = |y: &encours::domain::analysis::YearAnalysis| {
+            y.ratios
+                .iter()
+                .map(|r| (r.id, r.value, r.appreciation))
+                .collect::<Vec<_>>()
+        };
+        prop_assert_eq!(values(s), values(f));
+    }
+    Ok(())
 }

@@ -1,9 +1,9 @@
 //! The portfolio screen: every client file with its verdict, search, sort, and the file actions
 //! (new, duplicate, delete with undo, import, export all, demo portfolio).
 //!
-//! Each row's analysis is computed by the engine in a memo keyed on the files and the policy,
-//! which lives only while this screen is shown; searching and sorting work on that memo's rows
-//! and never re-run the engine.
+//! Each row's verdict (the engine on the latest year only: `analysis::verdict`) is computed in a
+//! memo keyed on the files and the policy, which lives only while this screen is shown; searching
+//! and sorting work on that memo's rows and never re-run the engine.
 
 use std::cmp::Ordering;
 
@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::analysis::analyse;
+use crate::domain::analysis::verdict;
 use crate::domain::figure::{amount_value, ratio_value};
 use crate::domain::grid::RiskClass;
 use crate::domain::policy_history::{rating_status, RatingStatus};
@@ -134,7 +134,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 files
                     .iter()
                     .map(|f| {
-                        let a = analyse(f, policy, today);
+                        let a = verdict(f, policy, today);
                         let latest = a.latest().map(|y| y.closing_date);
                         Row {
                             id: f.id.clone(),
