@@ -5,9 +5,11 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::client::{TermsBasis, Trade};
+use super::figure::mul;
 use super::grid::RiskClass;
 use super::legal::{LEGAL_DEFAULT_DAYS, LEGAL_MAX_NET_DAYS};
 use super::policy::Policy;
+use super::what_if::plus;
 
 /// What binds the recommended limit (`data-value` of `limit-binding`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,6 +112,17 @@ fn non_negative(v: Option<Decimal>) -> Decimal {
     v.unwrap_or(Decimal::ZERO).max(Decimal::ZERO)
 }
 
+/// `a + b` saturating at the bounds, as `Decimal::saturating_add`. rust_decimal's arithmetic is
+/// `#[inline(always)]`: through `what_if::plus` (and `figure::mul` for products) the wasm holds
+/// one copy of it, not one per call.
+pub(crate) fn saturating_add(a: Decimal, b: Decimal) -> Decimal {
+    plus(a, b).unwrap_or(if a.is_sign_positive() {
+        Decimal::MAX
+    } else {
+        Decimal::MIN
+    })
+}
+
 /// Adds months, keeping the day or the month's last day.
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_add_months(Months::new(months))
@@ -139,8 +152,9 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     let requested = t.requested_limit.map(|r| r.max(Decimal::ZERO));
     let days_total = Decimal::from(effective_days) + Decimal::from(delay_days);
     let from_sales = sales.and_then(|s| {
-        s.checked_mul(one_plus_vat)
-            .and_then(|v| v.checked_mul(days_total))
+        mul(s, one_plus_vat)
+            .and_then(|v| mul(v, days_total))
+            .ok()
             .map(|v| v / DAYS)
     });
     let (need, need_source) = match (from_sales, requested) {
@@ -151,10 +165,10 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     };
 
     let tnw = inputs.tangible_net_worth;
-    let capacity_tnw = tnw.and_then(|v| v.checked_mul(class_policy.tnw_share));
+    let capacity_tnw = tnw.and_then(|v| mul(v, class_policy.tnw_share).ok());
     let capacity_revenue = inputs
         .revenue
-        .and_then(|v| v.checked_mul(class_policy.revenue_share));
+        .and_then(|v| mul(v, class_policy.revenue_share).ok());
     let (capacity, rule) = match (capacity_tnw, capacity_revenue) {
         _ if tnw.is_some_and(|v| v <= Decimal::ZERO) => (Decimal::ZERO, None),
         (Some(a), Some(b)) if a <= b => (a, Some(Binding::Tnw)),
@@ -165,18 +179,15 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     };
     let capacity = capacity.max(Decimal::ZERO);
 
-    let secured = non_negative(t.insurance_cover).saturating_add(non_negative(t.guarantees));
-    let ceiling = capacity.saturating_add(secured);
+    let secured = saturating_add(non_negative(t.insurance_cover), non_negative(t.guarantees));
+    let ceiling = saturating_add(capacity, secured);
     let raw = need.map_or(ceiling, |n| n.min(ceiling));
     let step = policy.rounding_step;
     // Checked: a hand-made policy with a tiny step must not overflow (policy_check refuses it too).
     let recommended = raw
         .checked_div(step)
         .filter(|_| step > Decimal::ZERO)
-        .and_then(|q| {
-            q.round_dp_with_strategy(0, RoundingStrategy::ToZero)
-                .checked_mul(step)
-        })
+        .and_then(|q| mul(q.round_dp_with_strategy(0, RoundingStrategy::ToZero), step).ok())
         .unwrap_or(raw)
         .max(Decimal::ZERO);
     let unsecured = (recommended - secured).max(Decimal::ZERO);

@@ -3,13 +3,12 @@
 //! Each problem names the place it was found (`criteria.gearing.bands[2].bound`), so the policy
 //! editor can show it at the field and an import can show it in its message.
 
-use std::collections::HashSet;
-
 use rust_decimal::Decimal;
 
 use super::grid::{CriterionId, RiskClass};
 use super::legal::LEGAL_MAX_NET_DAYS;
 use super::policy::{Direction, Policy, Scale};
+use super::ratios::RatioId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PolicyProblem {
@@ -122,6 +121,18 @@ fn share_ok(s: Decimal) -> bool {
     (Decimal::ZERO..=Decimal::ONE).contains(&s)
 }
 
+/// A set of the small enums below as bits: no hash set (three of them cost their own hashing
+/// code in the wasm).
+const _: () = assert!(CriterionId::ALL.len() <= 64 && RatioId::ALL.len() <= 64);
+
+/// Adds `bit` to `seen`; false when it was there already.
+fn first_time(seen: &mut u64, bit: u32) -> bool {
+    let mask = 1u64 << bit;
+    let new = *seen & mask == 0;
+    *seen |= mask;
+    new
+}
+
 /// Every problem of a policy; empty when it is valid.
 pub fn validate(p: &Policy) -> Vec<PolicyError> {
     let mut out = Vec::new();
@@ -134,10 +145,10 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
         push("provisional_threshold".into(), PolicyProblem::ShareRange);
     }
 
-    let mut seen: HashSet<CriterionId> = HashSet::new();
+    let mut seen = 0u64;
     for c in &p.criteria {
         let at = format!("criteria.{}", c.id.key());
-        if !seen.insert(c.id) {
+        if !first_time(&mut seen, c.id as u32) {
             push(at.clone(), PolicyProblem::Duplicate);
         }
         if !points_ok(c.weight) {
@@ -203,10 +214,10 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
         push("classes".into(), PolicyProblem::ClassThresholds);
     }
 
-    let mut classes: HashSet<RiskClass> = HashSet::new();
+    let mut classes = 0u64;
     for l in &p.limits {
         let at = format!("limits.{}", l.class.key());
-        if !classes.insert(l.class) {
+        if !first_time(&mut classes, l.class as u32) {
             push(at.clone(), PolicyProblem::Duplicate);
         }
         for (name, v) in [
@@ -229,7 +240,7 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
         }
     }
     for c in RiskClass::ALL {
-        if !classes.contains(&c) {
+        if classes & (1 << c as u32) == 0 {
             push(
                 format!("limits.{}", c.key()),
                 PolicyProblem::MissingClass(c),
@@ -243,10 +254,10 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
         push("stale_after_months".into(), PolicyProblem::MonthsRange);
     }
 
-    let mut ratios = HashSet::new();
+    let mut ratios = 0u64;
     for b in &p.ratio_bands {
         let at = format!("ratio_bands.{}", b.ratio.key());
-        if !ratios.insert(b.ratio) {
+        if !first_time(&mut ratios, b.ratio as u32) {
             push(at.clone(), PolicyProblem::Duplicate);
         }
         let ordered = match b.direction {

@@ -3,9 +3,10 @@
 use rust_decimal::Decimal;
 
 use super::aggregates::{annualise, sum, Aggregate as A, Aggregates};
-use super::figure::{add, div, mul, positive, req, Figure, Input};
+use super::figure::{div, mul, positive, req, Figure, Input, Why};
 use super::policy::ScoreZones;
 use super::statement::{BalanceLine as B, IncomeLine as I, Statement};
+use super::what_if::plus;
 
 /// Zone of a failure score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,9 +74,9 @@ const fn k(units: i64, scale: u32) -> Decimal {
 
 /// Σ coefficient × component, absent when any component is.
 fn weighted(components: &[(Decimal, Figure)]) -> Figure {
-    components
-        .iter()
-        .try_fold(Decimal::ZERO, |acc, (c, x)| add(acc, mul(*c, (*x)?)?))
+    components.iter().try_fold(Decimal::ZERO, |acc, (c, x)| {
+        plus(acc, mul(*c, (*x)?)?).ok_or(Why::OutOfRange)
+    })
 }
 
 fn zone3(v: Decimal, safe: Decimal, grey: Decimal) -> Zone {

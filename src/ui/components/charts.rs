@@ -24,27 +24,24 @@ use rust_decimal::Decimal;
 
 use super::fmt::{format_amount, format_number, not_available};
 use super::ratio_table::{appreciation_sign, bands_text, ratio_text, Snapshot};
-use crate::domain::figure::{amount_value, ratio_value, Why};
+use crate::domain::figure::{amount_value, mul, ratio_value, Why};
 use crate::domain::policy::Direction;
 use crate::domain::portfolio::ClassTotal;
 use crate::domain::ratios::{Appreciation, RatioId};
+use crate::domain::what_if::{minus, plus};
 use crate::ui::Lang;
 
 /// `v` placed on `[lo, hi]` as a whole number of pixels in `[0, len]` (0 for an empty range).
 fn px(v: Decimal, lo: Decimal, hi: Decimal, len: i64) -> i64 {
-    let span = hi.checked_sub(lo).filter(|s| *s > Decimal::ZERO);
-    span.and_then(|s| {
-        v.checked_sub(lo)?
-            .checked_mul(Decimal::from(len))?
-            .checked_div(s)
-    })
-    .and_then(|x| x.round().to_i64())
-    .unwrap_or(0)
-    .clamp(0, len)
+    let span = minus(hi, lo).filter(|s| *s > Decimal::ZERO);
+    span.and_then(|s| mul(minus(v, lo)?, Decimal::from(len)).ok()?.checked_div(s))
+        .and_then(|x| x.round().to_i64())
+        .unwrap_or(0)
+        .clamp(0, len)
 }
 
-/// Text put in the SVG markup, escaped.
-fn esc(s: &str) -> String {
+/// Text put in the SVG (or HTML) markup, escaped.
+pub(super) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -167,9 +164,15 @@ const PLOT_R: i64 = 206;
 const PLOT_T: i64 = 8;
 const PLOT_H: i64 = 84;
 
-/// The appreciation's word, in lower case inside a sentence ("2025 : 25,1 % bon").
+/// The appreciation's word, in lower case inside a sentence ("2025 : 25,1 % bon"). Only its
+/// first letter is a capital, so only that one is lowered: `str::to_lowercase` (with its
+/// Greek-sigma rules and tables) was linked for this alone.
 fn appreciation_word(lang: Lang, a: Option<Appreciation>) -> String {
-    a.map(|a| appreciation_sign(lang, a).1.to_lowercase())
+    let word = a.map_or("", |a| appreciation_sign(lang, a).1);
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
         .unwrap_or_default()
 }
 
@@ -202,13 +205,12 @@ fn ratio_panel(out: &mut String, s: &Snapshot, id: RatioId) {
     }
     let lo = all.iter().copied().min().unwrap_or(Decimal::ZERO);
     let hi = all.iter().copied().max().unwrap_or(Decimal::ONE);
-    let span = hi
-        .checked_sub(lo)
+    let span = minus(hi, lo)
         .filter(|s| *s > Decimal::ZERO)
         .unwrap_or(Decimal::ONE);
     let pad = span.checked_div(Decimal::from(6)).unwrap_or(Decimal::ZERO);
-    let lo = lo.checked_sub(pad).unwrap_or(lo);
-    let hi = hi.checked_add(pad).unwrap_or(hi);
+    let lo = minus(lo, pad).unwrap_or(lo);
+    let hi = plus(hi, pad).unwrap_or(hi);
     let y_of = |v: Decimal| PLOT_T + PLOT_H - px(v, lo, hi, PLOT_H);
 
     let values = points

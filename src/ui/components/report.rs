@@ -11,6 +11,7 @@
 //! `report-limit` (data-value: the recommended limit, as `limit-recommended`), `report-policy`
 //! (data-value: the policy version).
 
+use std::fmt::Write;
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -18,18 +19,19 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::analysis_blocks::{criterion_text, score_title, zone_level, zone_word};
+use super::charts::esc;
 use super::fmt::{
     format_amount, format_amount_opt, format_date, format_days, format_number, format_percent,
     not_available, tr,
 };
-use super::ratio_table::{appreciation_mark, ratio_text};
+use super::ratio_table::{appreciation_sign, ratio_text};
 use super::verdict::{binding_sentence, knock_out_text, terms_text};
 use crate::domain::aggregates::Aggregate;
 use crate::domain::analysis::Analysis;
 use crate::domain::client::{ClientFile, SectorRisk, TermsBasis};
-use crate::domain::figure::amount_value;
+use crate::domain::figure::{amount_value, Why};
 use crate::domain::policy::Policy;
-use crate::domain::ratios::RatioId;
+use crate::domain::ratios::{Appreciation, RatioId};
 use crate::domain::scores::ScoreId;
 use crate::ui::{display_name, use_state, Lang, View};
 
@@ -133,35 +135,32 @@ fn or_dash(s: &str) -> String {
 }
 
 /// One "label: value" pair of a definition grid.
-fn pair(label: &'static str, value: String, num: bool) -> AnyView {
-    view! {
-        <div class="rs-pair">
-            <dt>{label}</dt>
-            <dd class:num=num>{value}</dd>
-        </div>
-    }
-    .into_any()
+fn pair(h: &mut String, label: &str, value: &str, num: bool) {
+    let class = if num { r#" class="num""# } else { "" };
+    let _ = write!(
+        h,
+        r#"<div class="rs-pair"><dt>{}</dt><dd{class}>{}</dd></div>"#,
+        esc(label),
+        esc(value)
+    );
 }
 
 /// Column headers of the years, latest first.
-fn year_heads(lang: Lang, a: &Analysis) -> AnyView {
-    a.years
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, y)| {
-            let n = if i == 0 { "N".to_string() } else { format!("N-{i}") };
-            let months = if y.duration_months == 12 {
-                String::new()
-            } else {
-                format!(" ({} {})", y.duration_months, lang.pick("mois", "mo"))
-            };
-            view! {
-                <th scope="col" class="num">{format!("{n} · {}{months}", format_date(lang, y.closing_date))}</th>
-            }
-        })
-        .collect_view()
-        .into_any()
+fn year_heads(h: &mut String, lang: Lang, a: &Analysis) {
+    for (i, y) in a.years.iter().rev().enumerate() {
+        let n = if i == 0 {
+            "N".to_string()
+        } else {
+            format!("N-{i}")
+        };
+        let months = if y.duration_months == 12 {
+            String::new()
+        } else {
+            format!(" ({} {})", y.duration_months, lang.pick("mois", "mo"))
+        };
+        let text = format!("{n} · {}{months}", format_date(lang, y.closing_date));
+        let _ = write!(h, r#"<th scope="col" class="num">{}</th>"#, esc(&text));
+    }
 }
 
 /// A failure score's short name: the sheet has no room for the long one.
@@ -173,7 +172,32 @@ fn short_score_name(id: ScoreId) -> &'static str {
     }
 }
 
+/// A good / watch / poor mark: an icon and a word (the markup of `appreciation_mark`).
+fn mark(h: &mut String, lang: Lang, a: Option<Appreciation>) {
+    if let Some(a) = a {
+        let (icon, word) = appreciation_sign(lang, a);
+        let key = a.key();
+        let _ = write!(
+            h,
+            r#"<span class="appr appr-{key}" data-appreciation="{key}"><span class="appr-icon" aria-hidden="true">{icon}</span><span class="appr-word">{}</span></span>"#,
+            esc(word)
+        );
+    }
+}
+
+/// A section title then a table of the sheet, its header row given.
+fn table_open(h: &mut String, title: &str, class: &str) {
+    let _ = write!(
+        h,
+        r#"<section><h2>{}</h2><table class="{class}">"#,
+        esc(title)
+    );
+}
+
 /// The whole sheet, from one snapshot.
+///
+/// Its content is written as markup and set as the inner HTML of the sheet, as the charts are:
+/// a page of tables as a view tree cost several KB of wasm. Every text is escaped.
 fn sheet(lang: Lang, f: &ClientFile, a: &Analysis, policy: &Policy, today: NaiveDate) -> AnyView {
     let fr = lang.is_fr();
     let g = &a.grid;
@@ -252,187 +276,287 @@ fn sheet(lang: Lang, f: &ClientFile, a: &Analysis, policy: &Policy, today: Naive
         format!("Report of {}", format_date(lang, today))
     };
     let years = a.years.len();
-    let no_year = (years == 0).then(|| {
-        view! { <p class="rs-note">{lang.pick("Aucun exercice saisi.", "No fiscal year entered.")}</p> }
-    });
 
-    let figures = KEY_FIGURES
-        .iter()
-        .map(|&agg| {
-            view! {
-                <tr>
-                    <th scope="row">{agg.label(fr)}</th>
-                    {a.years.iter().rev().map(|y| view! { <td class="num">{format_amount_opt(lang, y.aggregates.get(agg))}</td> }).collect_view()}
-                </tr>
+    let mut h = String::new();
+    let key = class.key();
+    let _ = write!(
+        h,
+        r#"<header class="rs-head"><div><p class="rs-kicker">{}</p><h1>{}</h1><p>{}</p></div><div class="rs-class" data-testid="report-class" data-value="{key}"><span class="rs-letter">{key}</span><span>{}</span></div></header>"#,
+        lang.pick("Fiche de crédit", "Credit report"),
+        esc(&display_name(&f.name, fr)),
+        esc(&summary),
+        esc(class.label(fr)),
+    );
+    let _ = write!(
+        h,
+        r#"<section class="rs-decision"><dl class="rs-pairs"><div class="rs-pair rs-big"><dt>{}</dt><dd class="num" data-testid="report-limit" data-value="{}">{}</dd></div>"#,
+        lang.pick("Encours recommandé", "Recommended credit limit"),
+        amount_value(Some(l.recommended)),
+        esc(&format_amount(lang, l.recommended)),
+    );
+    let money = |v: Decimal| format_amount(lang, v);
+    for (label, value, num) in [
+        (
+            lang.pick("Délai maximal", "Longest terms"),
+            terms_text(lang, &l.terms),
+            false,
+        ),
+        (
+            lang.pick("À revoir le", "Review by"),
+            format_date(lang, l.review_due),
+            false,
+        ),
+        (
+            lang.pick("Besoin d'encours", "Credit need"),
+            format_amount_opt(lang, l.need),
+            true,
+        ),
+        (
+            lang.pick("Capacité (risque propre)", "Capacity (own risk)"),
+            money(l.capacity),
+            true,
+        ),
+        (
+            lang.pick("Montants garantis", "Secured amounts"),
+            money(l.secured),
+            true,
+        ),
+        (
+            lang.pick("Part non garantie", "Unsecured part"),
+            money(l.unsecured),
+            true,
+        ),
+    ] {
+        pair(&mut h, label, &value, num);
+    }
+    let _ = write!(
+        h,
+        r#"</dl><p class="rs-binding">{}</p>"#,
+        esc(&binding_sentence(lang, l, class, policy))
+    );
+    if !flags.is_empty() {
+        h.push_str(r#"<ul class="rs-flags">"#);
+        for t in &flags {
+            let _ = write!(
+                h,
+                r#"<li><span aria-hidden="true">⚠ </span>{}</li>"#,
+                esc(t)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    let _ = write!(
+        h,
+        r#"</section><section><h2>{}</h2><dl class="rs-pairs rs-identity">"#,
+        lang.pick("Identité", "Identity")
+    );
+    for (label, value, num) in [
+        ("SIREN", or_dash(&f.siren), false),
+        (
+            lang.pick("Forme juridique", "Legal form"),
+            or_dash(&f.legal_form),
+            false,
+        ),
+        (
+            lang.pick("Code NAF", "NAF code"),
+            or_dash(&f.naf_code),
+            false,
+        ),
+        (
+            lang.pick("Création", "Founded"),
+            f.created_on
+                .map(|d| format_date(lang, d))
+                .unwrap_or_else(dash),
+            false,
+        ),
+        (
+            lang.pick("Risque sectoriel", "Sector risk"),
+            sector.map(str::to_string).unwrap_or_else(dash),
+            false,
+        ),
+        (
+            lang.pick("Ventes annuelles prévues", "Expected annual sales"),
+            f.trade
+                .expected_annual_sales
+                .map(money)
+                .unwrap_or_else(dash),
+            true,
+        ),
+        (
+            lang.pick("Délai demandé", "Requested terms"),
+            requested.unwrap_or_else(dash),
+            false,
+        ),
+    ] {
+        pair(&mut h, label, &value, num);
+    }
+    h.push_str("</dl></section>");
+
+    if years == 0 {
+        let _ = write!(
+            h,
+            r#"<p class="rs-note">{}</p>"#,
+            lang.pick("Aucun exercice saisi.", "No fiscal year entered.")
+        );
+    } else {
+        table_open(
+            &mut h,
+            lang.pick("Chiffres clés", "Key figures"),
+            "rs-table",
+        );
+        let _ = write!(
+            h,
+            r#"<thead><tr><th scope="col">{}</th>"#,
+            lang.pick("Montants", "Amounts")
+        );
+        year_heads(&mut h, lang, a);
+        h.push_str("</tr></thead><tbody>");
+        for &agg in KEY_FIGURES {
+            let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, esc(agg.label(fr)));
+            for y in a.years.iter().rev() {
+                let v = format_amount_opt(lang, y.aggregates.get(agg));
+                let _ = write!(h, r#"<td class="num">{}</td>"#, esc(&v));
             }
-        })
-        .collect_view();
-    let ratios = MAIN_RATIOS
-        .iter()
-        .map(|&id| {
-            let latest = a.ratio(id).and_then(|r| r.appreciation);
-            view! {
-                <tr>
-                    <th scope="row">{id.label(fr)}</th>
-                    {a.years.iter().rev().map(|y| {
-                        let v = y.ratio(id).map(|r| r.value).unwrap_or(Err(crate::domain::figure::Why::NoStatement));
-                        view! { <td class="num">{ratio_text(lang, id, v)}</td> }
-                    }).collect_view()}
-                    <td class="rs-appr">{appreciation_mark(lang, latest)}</td>
-                </tr>
+            h.push_str("</tr>");
+        }
+        h.push_str("</tbody></table></section>");
+
+        table_open(
+            &mut h,
+            lang.pick("Principaux ratios", "Main ratios"),
+            "rs-table",
+        );
+        h.push_str(r#"<thead><tr><th scope="col">Ratio</th>"#);
+        year_heads(&mut h, lang, a);
+        let _ = write!(
+            h,
+            r#"<th scope="col">{}</th></tr></thead><tbody>"#,
+            lang.pick("Appréciation (N)", "Appreciation (N)")
+        );
+        for &id in MAIN_RATIOS {
+            let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, esc(id.label(fr)));
+            for y in a.years.iter().rev() {
+                let v = y
+                    .ratio(id)
+                    .map(|r| r.value)
+                    .unwrap_or(Err(Why::NoStatement));
+                let _ = write!(
+                    h,
+                    r#"<td class="num">{}</td>"#,
+                    esc(&ratio_text(lang, id, v))
+                );
             }
-        })
-        .collect_view();
-    let scores = ScoreId::ALL
-        .iter()
-        .map(|&id| {
-            let r = a.score(id);
-            let value = r
-                .and_then(|r| r.value.ok())
-                .map(|v| format_number(lang, v, 2))
-                .unwrap_or_else(|| not_available(lang).to_string());
-            let zone = r.and_then(|r| r.zone).map(|z| {
-                let icon = match zone_level(z) {
-                    "good" => "✓",
-                    "watch" => "!",
-                    _ => "✗",
-                };
-                view! { <span class="appr"><span class="appr-icon" aria-hidden="true">{icon}</span>" "{zone_word(lang, z)}</span> }
-            });
-            view! {
-                <tr>
-                    <th scope="row" title=score_title(id, lang)>{short_score_name(id)}</th>
-                    <td class="num">{value}</td>
-                    <td>{zone}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let criteria = g
-        .criteria
-        .iter()
-        .map(|c| {
-            let value = match c.value {
-                Ok(v) => criterion_text(lang, c.id, v),
-                Err(_) if c.special => lang.pick("cas particulier", "special case").to_string(),
-                Err(_) => not_available(lang).to_string(),
+            h.push_str(r#"<td class="rs-appr">"#);
+            mark(&mut h, lang, a.ratio(id).and_then(|r| r.appreciation));
+            h.push_str("</td></tr>");
+        }
+        h.push_str("</tbody></table></section>");
+    }
+
+    table_open(
+        &mut h,
+        lang.pick("Grille de notation", "Scoring grid"),
+        "rs-table",
+    );
+    h.push_str("<thead><tr>");
+    for (i, (head_fr, head_en)) in [
+        ("Critère", "Criterion"),
+        ("Valeur", "Value"),
+        ("Points", "Points"),
+        ("Poids", "Weight"),
+        ("Contrib.", "Contrib."),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let class = if i == 0 { "" } else { r#" class="num""# };
+        let _ = write!(
+            h,
+            r#"<th scope="col"{class}>{}</th>"#,
+            lang.pick(head_fr, head_en)
+        );
+    }
+    h.push_str("</tr></thead><tbody>");
+    for c in &g.criteria {
+        let value = match c.value {
+            Ok(v) => criterion_text(lang, c.id, v),
+            Err(_) if c.special => lang.pick("cas particulier", "special case").to_string(),
+            Err(_) => not_available(lang).to_string(),
+        };
+        let n =
+            |v: Option<Decimal>, p: u32| v.map(|x| format_number(lang, x, p)).unwrap_or_else(dash);
+        let _ = write!(
+            h,
+            r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+            esc(c.id.label(fr)),
+            esc(&value),
+            esc(&n(c.points, 0)),
+            esc(&n(Some(c.weight), 0)),
+            esc(&n(c.contribution, 1)),
+        );
+    }
+    h.push_str("</tbody></table></section>");
+
+    table_open(
+        &mut h,
+        lang.pick("Scores de défaillance (N)", "Failure scores (N)"),
+        "rs-table rs-scores",
+    );
+    h.push_str("<tbody>");
+    for &id in ScoreId::ALL.iter() {
+        let r = a.score(id);
+        let value = r
+            .and_then(|r| r.value.ok())
+            .map(|v| format_number(lang, v, 2))
+            .unwrap_or_else(|| not_available(lang).to_string());
+        let _ = write!(
+            h,
+            r#"<tr><th scope="row" title="{}">{}</th><td class="num">{}</td><td>"#,
+            esc(score_title(id, lang)),
+            esc(short_score_name(id)),
+            esc(&value),
+        );
+        if let Some(z) = r.and_then(|r| r.zone) {
+            let icon = match zone_level(z) {
+                "good" => "✓",
+                "watch" => "!",
+                _ => "✗",
             };
-            let n = |v: Option<Decimal>, p: u32| {
-                v.map(|x| format_number(lang, x, p)).unwrap_or_else(dash)
-            };
-            view! {
-                <tr>
-                    <th scope="row">{c.id.label(fr)}</th>
-                    <td class="num">{value}</td>
-                    <td class="num">{n(c.points, 0)}</td>
-                    <td class="num">{n(Some(c.weight), 0)}</td>
-                    <td class="num">{n(c.contribution, 1)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+            let _ = write!(
+                h,
+                r#"<span class="appr"><span class="appr-icon" aria-hidden="true">{icon}</span> {}</span>"#,
+                esc(zone_word(lang, z))
+            );
+        }
+        h.push_str("</td></tr>");
+    }
+    h.push_str("</tbody></table></section>");
+
+    let _ = write!(
+        h,
+        r#"<div class="rs-sign"><div class="rs-box"><h2>{}</h2><p>{}</p><p>{}</p><p>{}</p></div><div class="rs-box"><h2>{}</h2><p>{}</p><p>{}</p><p>{}</p></div></div>"#,
+        lang.pick("Chargé de crédit", "Credit manager"),
+        lang.pick("Nom :", "Name:"),
+        lang.pick("Date :", "Date:"),
+        lang.pick("Signature :", "Signature:"),
+        lang.pick("Décision du comité", "Committee decision"),
+        lang.pick(
+            "☐ Accordé   ☐ Avec conditions   ☐ Refusé",
+            "☐ Granted   ☐ With conditions   ☐ Refused"
+        ),
+        lang.pick("Encours accordé :", "Limit granted:"),
+        lang.pick("Date et signature :", "Date and signature:"),
+    );
+    let _ = write!(
+        h,
+        r#"<footer class="rs-foot"><span data-testid="report-policy" data-value="{}">{}</span><span>{}</span><span>Encours</span></footer>"#,
+        a.policy_version,
+        esc(&policy_text),
+        esc(&date_text),
+    );
 
     view! {
-        <article class="report-sheet" data-testid="print-report-sheet" lang=lang.code()>
-            <header class="rs-head">
-                <div>
-                    <p class="rs-kicker">{lang.pick("Fiche de crédit", "Credit report")}</p>
-                    <h1>{display_name(&f.name, fr)}</h1>
-                    <p>{summary}</p>
-                </div>
-                <div class="rs-class" data-testid="report-class" data-value=class.key()>
-                    <span class="rs-letter">{class.key()}</span>
-                    <span>{class.label(fr)}</span>
-                </div>
-            </header>
-            <section class="rs-decision">
-                <dl class="rs-pairs">
-                    <div class="rs-pair rs-big">
-                        <dt>{lang.pick("Encours recommandé", "Recommended credit limit")}</dt>
-                        <dd class="num" data-testid="report-limit" data-value=amount_value(Some(l.recommended))>{format_amount(lang, l.recommended)}</dd>
-                    </div>
-                    {pair(lang.pick("Délai maximal", "Longest terms"), terms_text(lang, &l.terms), false)}
-                    {pair(lang.pick("À revoir le", "Review by"), format_date(lang, l.review_due), false)}
-                    {pair(lang.pick("Besoin d'encours", "Credit need"), format_amount_opt(lang, l.need), true)}
-                    {pair(lang.pick("Capacité (risque propre)", "Capacity (own risk)"), format_amount(lang, l.capacity), true)}
-                    {pair(lang.pick("Montants garantis", "Secured amounts"), format_amount(lang, l.secured), true)}
-                    {pair(lang.pick("Part non garantie", "Unsecured part"), format_amount(lang, l.unsecured), true)}
-                </dl>
-                <p class="rs-binding">{binding_sentence(lang, l, class, policy)}</p>
-                {(!flags.is_empty()).then(|| view! {
-                    <ul class="rs-flags">{flags.into_iter().map(|t| view! { <li><span aria-hidden="true">"⚠ "</span>{t}</li> }).collect_view()}</ul>
-                })}
-            </section>
-            <section>
-                <h2>{lang.pick("Identité", "Identity")}</h2>
-                <dl class="rs-pairs rs-identity">
-                    {pair("SIREN", or_dash(&f.siren), false)}
-                    {pair(lang.pick("Forme juridique", "Legal form"), or_dash(&f.legal_form), false)}
-                    {pair(lang.pick("Code NAF", "NAF code"), or_dash(&f.naf_code), false)}
-                    {pair(lang.pick("Création", "Founded"), f.created_on.map(|d| format_date(lang, d)).unwrap_or_else(dash), false)}
-                    {pair(lang.pick("Risque sectoriel", "Sector risk"), sector.map(str::to_string).unwrap_or_else(dash), false)}
-                    {pair(lang.pick("Ventes annuelles prévues", "Expected annual sales"), f.trade.expected_annual_sales.map(|v| format_amount(lang, v)).unwrap_or_else(dash), true)}
-                    {pair(lang.pick("Délai demandé", "Requested terms"), requested.unwrap_or_else(dash), false)}
-                </dl>
-            </section>
-            {no_year}
-            {(years > 0).then(|| view! {
-                <section>
-                    <h2>{lang.pick("Chiffres clés", "Key figures")}</h2>
-                    <table class="rs-table">
-                        <thead><tr><th scope="col">{lang.pick("Montants", "Amounts")}</th>{year_heads(lang, a)}</tr></thead>
-                        <tbody>{figures}</tbody>
-                    </table>
-                </section>
-                <section>
-                    <h2>{lang.pick("Principaux ratios", "Main ratios")}</h2>
-                    <table class="rs-table">
-                        <thead><tr><th scope="col">"Ratio"</th>{year_heads(lang, a)}<th scope="col">{lang.pick("Appréciation (N)", "Appreciation (N)")}</th></tr></thead>
-                        <tbody>{ratios}</tbody>
-                    </table>
-                </section>
-            })}
-            <section>
-                <h2>{lang.pick("Grille de notation", "Scoring grid")}</h2>
-                    <table class="rs-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{lang.pick("Critère", "Criterion")}</th>
-                                <th scope="col" class="num">{lang.pick("Valeur", "Value")}</th>
-                                <th scope="col" class="num">{lang.pick("Points", "Points")}</th>
-                                <th scope="col" class="num">{lang.pick("Poids", "Weight")}</th>
-                                <th scope="col" class="num">{lang.pick("Contrib.", "Contrib.")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{criteria}</tbody>
-                    </table>
-            </section>
-            <section>
-                <h2>{lang.pick("Scores de défaillance (N)", "Failure scores (N)")}</h2>
-                <table class="rs-table rs-scores">
-                    <tbody>{scores}</tbody>
-                </table>
-            </section>
-            <div class="rs-sign">
-                <div class="rs-box">
-                    <h2>{lang.pick("Chargé de crédit", "Credit manager")}</h2>
-                    <p>{lang.pick("Nom :", "Name:")}</p>
-                    <p>{lang.pick("Date :", "Date:")}</p>
-                    <p>{lang.pick("Signature :", "Signature:")}</p>
-                </div>
-                <div class="rs-box">
-                    <h2>{lang.pick("Décision du comité", "Committee decision")}</h2>
-                    <p>{lang.pick("☐ Accordé   ☐ Avec conditions   ☐ Refusé", "☐ Granted   ☐ With conditions   ☐ Refused")}</p>
-                    <p>{lang.pick("Encours accordé :", "Limit granted:")}</p>
-                    <p>{lang.pick("Date et signature :", "Date and signature:")}</p>
-                </div>
-            </div>
-            <footer class="rs-foot">
-                <span data-testid="report-policy" data-value=a.policy_version.to_string()>{policy_text}</span>
-                <span>{date_text}</span>
-                <span>"Encours"</span>
-            </footer>
-        </article>
+        <article class="report-sheet" data-testid="print-report-sheet" lang=lang.code() inner_html=h></article>
     }
     .into_any()
 }

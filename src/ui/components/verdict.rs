@@ -157,12 +157,16 @@ pub fn VerdictCard() -> impl IntoView {
     let lang = state.lang;
     move || {
         let lang = lang.get();
-        let a: Option<Analysis> = state.analysis.get();
         let name = state
             .current_file
             .with(|f| f.as_ref().map(|f| f.name.clone()).unwrap_or_default());
-        let policy = state.policy.get();
-        render(lang, a.as_ref(), &name, &policy)
+        // Read in place: cloning the analysis and the policy on every keystroke cost more than
+        // drawing the card.
+        state.analysis.with(|a| {
+            state
+                .policy
+                .with(|policy| render(lang, a.as_ref(), &name, policy))
+        })
     }
 }
 
