@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use super::analysis::{analyse, Analysis};
+use super::analysis::{verdict, Analysis};
 use super::client::{ClientFile, RatingRecord};
 use super::grid::RiskClass;
 use super::policy::Policy;
@@ -272,9 +272,10 @@ pub fn rating_record(analysis: &Analysis) -> RatingRecord {
     }
 }
 
-/// Rates a file under a policy: records the rating on the file and returns the analysis.
+/// Rates a file under a policy: records the rating on the file and returns the verdict
+/// (`analysis::verdict`: the latest year only, all a rating needs; this runs on every keystroke).
 pub fn rate_file(file: &mut ClientFile, policy: &Policy, today: NaiveDate) -> Analysis {
-    let analysis = analyse(file, policy, today);
+    let analysis = verdict(file, policy, today);
     file.rating = Some(rating_record(&analysis));
     analysis
 }
@@ -376,8 +377,8 @@ pub fn preview(
         ..Preview::default()
     };
     for file in files {
-        let old = analyse(file, current, today);
-        let new = analyse(file, draft, today);
+        let old = verdict(file, current, today);
+        let new = verdict(file, draft, today);
         let change = RatingChange {
             id: file.id.clone(),
             name: file.name.clone(),
