@@ -30,7 +30,10 @@
 //      starts), and "frame rendered": a message posted from that callback (it runs once that
 //      frame's style, layout and paint are done): what the user sees;
 //    - "writes": time spent in localStorage.setItem during the key (wrapped before the app
-//      loads), to separate the save from the analysis and the DOM updates.
+//      loads), to separate the save from the analysis and the DOM updates. The app writes in
+//      the task right after the change (a zero timeout, src/ui/mod.rs), so the write is
+//      counted here but after the outputs; every key is checked to have been written by the
+//      time its frame is rendered.
 //    Keys are spaced: the next one is pressed once the page is idle (two frames and a tick).
 //    The analysis screen has no entry field, so it has no keystroke figure. For scale, the
 //    same keys are then timed on a bare <input> alone in a blank page (the browser's floor).
@@ -235,6 +238,7 @@ async function benchKeys(browser, origin, { keys, profile }) {
     const final = await page.evaluate(() => window.__bench.read());
     if (final.join('|') !== expected[d].join('|')) throw new Error(`key ${i}: outputs ${final} instead of ${expected[d]}`);
     if (s.painted === null) throw new Error(`key ${i}: outputs never seen at their new values`);
+    if (s.writes < 1) throw new Error(`key ${i}: the edit was not written to localStorage by the frame that shows it`);
     if (i < keys) samples.push({
       outputs: s.outputs - s.start,
       frame: s.frame - s.start,
