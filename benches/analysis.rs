@@ -1,5 +1,5 @@
 //! Native benchmark (release): the full analysis of one three-year file, and the exchange format
-//! on a 1,000-file portfolio. Prints figures for the README; asserts nothing (machines are noisy).
+//! and the portfolio's verdicts on a 1,000-file portfolio. Prints figures for the README; asserts nothing (machines are noisy).
 //!
 //! Run: `cargo bench --bench analysis`
 
@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
-use encours::domain::analysis::analyse;
+use encours::domain::analysis::{analyse, verdict};
 use encours::domain::client::ClientFile;
 use encours::domain::exchange::{read_document, write_document, Document};
 use encours::domain::policy::Policy;
@@ -98,5 +98,15 @@ fn main() {
     println!(
         "analysis of the 1,000-file portfolio: {:.1} ms",
         all.as_secs_f64() * 1e3
+    );
+    // What the portfolio screen computes: the verdict alone, on the latest year.
+    let verdicts = measure(9, 1, || {
+        for c in &doc.clients {
+            black_box(verdict(c, &policy, today));
+        }
+    });
+    println!(
+        "verdicts of the 1,000-file portfolio (latest year only, as the portfolio screen): {:.1} ms",
+        verdicts.as_secs_f64() * 1e3
     );
 }
