@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::figure::{over, saturating_add, times};
 use super::statement::{BalanceLine as B, IncomeLine as I, ReportedLine as R, Statement};
 
 macro_rules! aggregates {
@@ -87,7 +88,7 @@ fn sum_slice(terms: &[Option<Decimal>]) -> Option<Decimal> {
         .flatten()
         // Saturating: inputs are bounded by the parsers; this only keeps hostile values from panicking.
         .fold(None, |acc, &v| {
-            Some(acc.unwrap_or(Decimal::ZERO).saturating_add(v))
+            Some(saturating_add(acc.unwrap_or(Decimal::ZERO), v))
         })
 }
 
@@ -317,9 +318,19 @@ pub fn annualise(x: Decimal, months: u8) -> Decimal {
     if months == 12 {
         x
     } else {
-        x.checked_mul(Decimal::from(12))
-            .map(|v| v / m)
-            .unwrap_or_else(|| (x / m).saturating_mul(Decimal::from(12)))
+        // Through the one-copy helpers (figure.rs); dividing by m ≥ 1 cannot fail.
+        let twelve = Decimal::from(12);
+        times(x, twelve)
+            .and_then(|v| over(v, m))
+            .unwrap_or_else(|| {
+                // As `saturating_mul`: the product overflows only away from zero, on x's side.
+                let q = over(x, m).unwrap_or(x);
+                times(q, twelve).unwrap_or(if q.is_sign_negative() {
+                    Decimal::MIN
+                } else {
+                    Decimal::MAX
+                })
+            })
     }
 }
 
@@ -384,5 +395,32 @@ mod tests {
         assert_eq!(annualise(d("600"), 18), d("400"));
         assert_eq!(annualise(d("600"), 12), d("600"));
         assert_eq!(annualise(d("100"), 6), d("200"));
+    }
+
+    /// Through the one-copy helpers, `annualise` gives what Decimal's operators gave, bounds
+    /// included (the product overflows first, then saturates).
+    #[test]
+    fn annualise_is_the_operator_formula() {
+        let twelve = Decimal::from(12);
+        for x in [
+            Decimal::MAX,
+            Decimal::MIN,
+            d("7922816251426433759354395033.5"),
+            d("-123456.789"),
+            Decimal::ZERO,
+            d("0.0000000000000000000000000007"),
+        ] {
+            for months in [0u8, 1, 6, 7, 12, 18, 255] {
+                let m = Decimal::from(months.max(1));
+                let expected = if months == 12 {
+                    x
+                } else {
+                    x.checked_mul(twelve)
+                        .map(|v| v / m)
+                        .unwrap_or_else(|| (x / m).saturating_mul(twelve))
+                };
+                assert_eq!(annualise(x, months), expected, "{x} over {months}");
+            }
+        }
     }
 }

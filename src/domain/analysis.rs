@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::aggregates::{annualise, Aggregate, Aggregates};
 use super::client::ClientFile;
+use super::figure::minus;
 use super::grid::{self, GridInputs, GridResult};
 use super::legal::{self, LegalCheck};
 use super::limit::{self, add_months, LimitInputs, LimitResult};
@@ -123,7 +124,7 @@ fn analyse_recent(file: &ClientFile, policy: &Policy, today: NaiveDate, keep: us
         if let Some(before) = years.last() {
             for r in &mut year.ratios {
                 r.change = match (r.value, before.ratio(r.id).map(|p| p.value)) {
-                    (Ok(now), Some(Ok(then))) => now.checked_sub(then),
+                    (Ok(now), Some(Ok(then))) => minus(now, then),
                     _ => None,
                 };
             }

@@ -846,21 +846,25 @@ impl Serialize for ClientOut<'_> {
     }
 }
 
-struct DocumentOut<'a>(&'a Document);
+/// The parts of a [`Document`], borrowed: the app writes its clients and policy in place.
+struct DocumentOut<'a> {
+    exported_at: Option<&'a str>,
+    policy: Option<&'a Policy>,
+    clients: &'a [ClientFile],
+}
 
 impl Serialize for DocumentOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let d = self.0;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("format", FORMAT)?;
         m.serialize_entry("version", &VERSION)?;
-        if let Some(at) = &d.exported_at {
+        if let Some(at) = self.exported_at {
             m.serialize_entry("exported_at", at)?;
         }
-        if let Some(p) = &d.policy {
+        if let Some(p) = self.policy {
             m.serialize_entry("policy", p)?;
         }
-        let clients: Vec<ClientOut> = d.clients.iter().map(ClientOut).collect();
+        let clients: Vec<ClientOut> = self.clients.iter().map(ClientOut).collect();
         m.serialize_entry("clients", &clients)?;
         m.end()
     }
@@ -869,8 +873,26 @@ impl Serialize for DocumentOut<'_> {
 /// The document as pretty JSON (format and version first, lines in liasse order, absent lines
 /// left out, amounts as decimal strings), ending with a newline.
 pub fn write_document(doc: &Document) -> String {
+    write_parts(
+        doc.exported_at.as_deref(),
+        doc.policy.as_ref(),
+        &doc.clients,
+    )
+}
+
+/// [`write_document`] of a document made of these parts, without copying them into one.
+pub fn write_parts(
+    exported_at: Option<&str>,
+    policy: Option<&Policy>,
+    clients: &[ClientFile],
+) -> String {
+    let doc = DocumentOut {
+        exported_at,
+        policy,
+        clients,
+    };
     // Serialising these maps of strings, numbers and the derived Policy cannot fail.
-    let mut out = serde_json::to_string_pretty(&DocumentOut(doc)).unwrap_or_default();
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out
 }

@@ -57,7 +57,7 @@ pub fn div(n: Decimal, d: Decimal, input: Input) -> Figure {
     if d.is_zero() {
         return Err(Why::ZeroDenominator(input));
     }
-    n.checked_div(d).ok_or(Why::OutOfRange)
+    over(n, d).ok_or(Why::OutOfRange)
 }
 
 /// The input when it is strictly positive.
@@ -71,12 +71,46 @@ pub fn positive(v: Decimal, input: Input) -> Figure {
 
 /// Checked arithmetic: Decimal overflows on hostile magnitudes, which must not panic.
 pub fn mul(a: Decimal, b: Decimal) -> Figure {
-    a.checked_mul(b).ok_or(Why::OutOfRange)
+    times(a, b).ok_or(Why::OutOfRange)
 }
 
 /// Checked addition.
 pub fn add(a: Decimal, b: Decimal) -> Figure {
-    a.checked_add(b).ok_or(Why::OutOfRange)
+    plus(a, b).ok_or(Why::OutOfRange)
+}
+
+/// `a - b`, or `None` on overflow. rust_decimal's arithmetic is `#[inline(always)]`: this is its
+/// one copy for every difference in the app, instead of one per call in the wasm.
+#[inline(never)]
+pub fn minus(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b)
+}
+
+/// `a + b`, or `None` on overflow; one copy, as [`minus`].
+#[inline(never)]
+pub fn plus(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+/// `a + b` saturating at the bounds, as `Decimal::saturating_add`, through the one copy of [`plus`].
+pub fn saturating_add(a: Decimal, b: Decimal) -> Decimal {
+    plus(a, b).unwrap_or(if a.is_sign_positive() {
+        Decimal::MAX
+    } else {
+        Decimal::MIN
+    })
+}
+
+/// `a × b`, or `None` on overflow; one copy, as [`minus`].
+#[inline(never)]
+pub fn times(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+/// `a / b`, or `None` when `b` is zero or on overflow; one copy, as [`minus`].
+#[inline(never)]
+pub fn over(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_div(b)
 }
 
 /// The `data-value` of an amount: two places, half-even; empty when absent.

@@ -5,11 +5,10 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::client::{TermsBasis, Trade};
-use super::figure::mul;
+use super::figure::{minus, mul, over, saturating_add, times};
 use super::grid::RiskClass;
 use super::legal::{LEGAL_DEFAULT_DAYS, LEGAL_MAX_NET_DAYS};
 use super::policy::Policy;
-use super::what_if::plus;
 
 /// What binds the recommended limit (`data-value` of `limit-binding`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,17 +111,6 @@ fn non_negative(v: Option<Decimal>) -> Decimal {
     v.unwrap_or(Decimal::ZERO).max(Decimal::ZERO)
 }
 
-/// `a + b` saturating at the bounds, as `Decimal::saturating_add`. rust_decimal's arithmetic is
-/// `#[inline(always)]`: through `what_if::plus` (and `figure::mul` for products) the wasm holds
-/// one copy of it, not one per call.
-pub(crate) fn saturating_add(a: Decimal, b: Decimal) -> Decimal {
-    plus(a, b).unwrap_or(if a.is_sign_positive() {
-        Decimal::MAX
-    } else {
-        Decimal::MIN
-    })
-}
-
 /// Adds months, keeping the day or the month's last day.
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_add_months(Months::new(months))
@@ -132,7 +120,8 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
 /// Runs the limit policy.
 pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     let t = inputs.trade;
-    let one_plus_vat = Decimal::ONE + policy.vat_rate;
+    // Decimal's operators are inlined at each use: the one-copy helpers of figure.rs instead.
+    let one_plus_vat = saturating_add(Decimal::ONE, policy.vat_rate);
     let class_policy = policy.class_policy(inputs.class);
 
     let terms_days = t.terms_days.unwrap_or(LEGAL_DEFAULT_DAYS);
@@ -150,12 +139,12 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     // Negative sales or cover mean nothing: the UI flags them, the engine reads them as zero.
     let sales = t.expected_annual_sales.map(|s| s.max(Decimal::ZERO));
     let requested = t.requested_limit.map(|r| r.max(Decimal::ZERO));
-    let days_total = Decimal::from(effective_days) + Decimal::from(delay_days);
+    let days_total = saturating_add(Decimal::from(effective_days), Decimal::from(delay_days));
     let from_sales = sales.and_then(|s| {
         mul(s, one_plus_vat)
             .and_then(|v| mul(v, days_total))
             .ok()
-            .map(|v| v / DAYS)
+            .and_then(|v| over(v, DAYS))
     });
     let (need, need_source) = match (from_sales, requested) {
         (Some(n), Some(r)) if r < n => (Some(r), Some(NeedSource::Requested)),
@@ -184,13 +173,15 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     let raw = need.map_or(ceiling, |n| n.min(ceiling));
     let step = policy.rounding_step;
     // Checked: a hand-made policy with a tiny step must not overflow (policy_check refuses it too).
-    let recommended = raw
-        .checked_div(step)
+    let recommended = over(raw, step)
         .filter(|_| step > Decimal::ZERO)
         .and_then(|q| mul(q.round_dp_with_strategy(0, RoundingStrategy::ToZero), step).ok())
         .unwrap_or(raw)
         .max(Decimal::ZERO);
-    let unsecured = (recommended - secured).max(Decimal::ZERO);
+    // Both are ≥ 0: the difference cannot overflow.
+    let unsecured = minus(recommended, secured)
+        .unwrap_or(Decimal::ZERO)
+        .max(Decimal::ZERO);
 
     let binding = match need {
         Some(n) if n <= ceiling => Binding::Need,
@@ -199,20 +190,23 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     };
 
     let gap = need.filter(|&n| n > ceiling).map(|n| {
-        let shorter_terms = sales.filter(|s| *s > Decimal::ZERO).map(|s| {
+        let shorter_terms = sales.filter(|s| *s > Decimal::ZERO).and_then(|s| {
             // Largest whole d with s × (1 + VAT) × (d + delay) / 365 ≤ ceiling.
-            let fit = ceiling * DAYS / (s * one_plus_vat) - Decimal::from(delay_days);
-            let d = fit.floor();
-            if d < Decimal::ONE {
+            let fit = over(times(ceiling, DAYS)?, times(s, one_plus_vat)?)?;
+            let d = minus(fit, Decimal::from(delay_days))?.floor();
+            Some(if d < Decimal::ONE {
                 TermsFit::PaymentWithOrder
             } else {
                 TermsFit::Days(d.to_u32().unwrap_or(u32::MAX))
-            }
+            })
         });
+        // n > ceiling ≥ 0: neither the difference nor the share can overflow.
         Gap {
-            extra_guarantee: n - ceiling,
+            extra_guarantee: minus(n, ceiling).unwrap_or(n),
             shorter_terms,
-            deposit_share: Decimal::ONE - ceiling / n,
+            deposit_share: over(ceiling, n)
+                .and_then(|r| minus(Decimal::ONE, r))
+                .unwrap_or(Decimal::ONE),
         }
     });
 

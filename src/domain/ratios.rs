@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::aggregates::{annualise, sum, Aggregate as A, Aggregates};
-use super::figure::{div, mul, positive, req, Figure, Input, Why};
+use super::figure::{div, minus, mul, positive, req, saturating_add, Figure, Input, Why};
 use super::policy::Policy;
 use super::statement::{BalanceLine as B, IncomeLine as I, Statement};
 
@@ -147,7 +147,8 @@ const DAYS: Decimal = Decimal::from_parts(365, 0, 0, false, 0);
 
 /// Computes one ratio (unrounded).
 pub fn compute(id: RatioId, y: &YearInputs<'_>, vat: Decimal) -> Figure {
-    let one_plus_vat = Decimal::ONE + vat;
+    // Through figure.rs' one-copy arithmetic: Decimal's operators are inlined at each use.
+    let one_plus_vat = saturating_add(Decimal::ONE, vat);
     let days_of = |n: Decimal, d: Decimal, input: Input| -> Figure { mul(div(n, d, input)?, DAYS) };
     match id {
         RatioId::EquityRatio => div(
@@ -250,7 +251,7 @@ pub fn compute(id: RatioId, y: &YearInputs<'_>, vat: Decimal) -> Figure {
             let now = y.flow(A::Revenue)?;
             let before = req(pa.get(A::Revenue), Input::PreviousRevenue)
                 .map(|v| annualise(v, ps.months()))?;
-            Ok(div(now, before, Input::PreviousRevenue)? - Decimal::ONE)
+            minus(div(now, before, Input::PreviousRevenue)?, Decimal::ONE).ok_or(Why::OutOfRange)
         }
     }
 }

@@ -3,10 +3,9 @@
 use rust_decimal::Decimal;
 
 use super::aggregates::{annualise, sum, Aggregate as A, Aggregates};
-use super::figure::{div, mul, positive, req, Figure, Input, Why};
+use super::figure::{div, mul, plus, positive, req, Figure, Input, Why};
 use super::policy::ScoreZones;
 use super::statement::{BalanceLine as B, IncomeLine as I, Statement};
-use super::what_if::plus;
 
 /// Zone of a failure score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

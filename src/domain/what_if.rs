@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use super::analysis::{analyse, Analysis};
 use super::client::{ClientFile, TermsBasis, Trade};
+use super::figure::minus;
 use super::limit::LimitResult;
 use super::policy::Policy;
 
@@ -85,20 +86,6 @@ pub struct LimitDelta {
     pub terms_days: i64,
 }
 
-/// `a - b`, or `None` on overflow. rust_decimal's arithmetic is `#[inline(always)]`: this is its
-/// one copy for the differences here, the chart scales and the failure scores, instead of one
-/// per call in the wasm.
-#[inline(never)]
-pub fn minus(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_sub(b)
-}
-
-/// `a + b`, or `None` on overflow; one copy, as [`minus`].
-#[inline(never)]
-pub fn plus(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_add(b)
-}
-
 /// `a - b` saturating at the bounds, as `Decimal::saturating_sub`.
 fn saturating_minus(a: Decimal, b: Decimal) -> Decimal {
     minus(a, b).unwrap_or(if a.is_sign_positive() {
@@ -140,6 +127,7 @@ pub fn what_if(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::figure::{over, plus, times};
     use crate::domain::testutil::d;
 
     /// The one-copy helpers give what rust_decimal's inlined arithmetic gives, bounds included.
@@ -159,9 +147,11 @@ mod tests {
             for b in values {
                 assert_eq!(minus(a, b), a.checked_sub(b), "{a} - {b}");
                 assert_eq!(plus(a, b), a.checked_add(b), "{a} + {b}");
+                assert_eq!(times(a, b), a.checked_mul(b), "{a} × {b}");
+                assert_eq!(over(a, b), a.checked_div(b), "{a} / {b}");
                 assert_eq!(saturating_minus(a, b), a.saturating_sub(b), "{a} - {b}");
                 assert_eq!(
-                    crate::domain::limit::saturating_add(a, b),
+                    crate::domain::figure::saturating_add(a, b),
                     a.saturating_add(b),
                     "{a} + {b}"
                 );

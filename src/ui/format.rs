@@ -41,7 +41,7 @@ pub fn format_amount_opt(lang: Lang, v: Option<Decimal>) -> String {
 
 /// A fraction shown as a percentage with `places` decimals: 0.234 → `23,4 %` / `23.4%`.
 pub fn format_percent(lang: Lang, fraction: Decimal, places: u32) -> String {
-    let pct = fraction.checked_mul(Decimal::ONE_HUNDRED);
+    let pct = crate::domain::figure::times(fraction, Decimal::ONE_HUNDRED);
     let Some(pct) = pct else {
         return not_available(lang).to_string();
     };

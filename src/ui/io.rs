@@ -10,7 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::client::ClientFile;
-use crate::domain::exchange::{write_document, Document};
+use crate::domain::exchange::write_parts;
 use crate::domain::policy::Policy;
 
 /// Largest file an import reads (the exchange reader's limit, 20 MB): anything bigger is refused
@@ -52,11 +52,9 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// The exchange document (format v1) of some client files with the policy, as text.
 pub fn exchange_text(clients: &[ClientFile], policy: &Policy) -> String {
-    write_document(&Document {
-        exported_at: Some(crate::storage::now_iso()),
-        policy: Some(policy.clone()),
-        clients: clients.to_vec(),
-    })
+    // Written in place: no copy of every client and the policy.
+    let at = crate::storage::now_iso();
+    write_parts(Some(&at), Some(policy), clients)
 }
 
 /// Downloads the exchange document of `clients` with `policy` as `filename`.

@@ -4,9 +4,12 @@
 //! Test ids: `limit-need`, `limit-capacity`, `limit-secured`, `limit-unsecured`, `limit-binding`,
 //! `score-altman_z2`, `score-altman_z1`, `score-conan_holder`, `criterion-<criterion>`.
 
+use std::fmt::Write;
+
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use super::charts::esc;
 use super::explain::why_text;
 use super::fmt::{
     format_amount, format_amount_opt, format_date, format_days, format_number, format_share,
@@ -26,22 +29,28 @@ use crate::domain::scores::{ScoreId, ScoreResult, Zone};
 use crate::domain::statement::Statement;
 use crate::ui::Lang;
 
-/// One line of a figures list: label, value with its test id, and an explanation under it.
+/// One line of a figures list, as markup: label, value with its test id, and an explanation
+/// under it. The read-only blocks here are markup set as inner HTML (as the report and the
+/// charts): much smaller in the wasm than view trees. Every text is escaped.
 fn figure_row(
-    label: &'static str,
-    testid: &'static str,
+    h: &mut String,
+    label: &str,
+    testid: &str,
     data_value: String,
     text: String,
     detail: Option<String>,
-) -> AnyView {
-    view! {
-        <div class="figure-row">
-            <dt>{label}</dt>
-            <dd class="num" data-testid=testid data-value=data_value>{text}</dd>
-            {detail.map(|d| view! { <dd class="figure-detail">{d}</dd> })}
-        </div>
+) {
+    let _ = write!(
+        h,
+        r#"<div class="figure-row"><dt>{}</dt><dd class="num" data-testid="{testid}" data-value="{}">{}</dd>"#,
+        esc(label),
+        esc(&data_value),
+        esc(&text)
+    );
+    if let Some(d) = detail {
+        let _ = write!(h, r#"<dd class="figure-detail">{}</dd>"#, esc(&d));
     }
-    .into_any()
+    h.push_str("</div>");
 }
 
 /// The credit limit: need, capacity and its rule, secured, unsecured, binding constraint, gap.
@@ -139,34 +148,69 @@ pub fn limit_block(
         .unwrap_or_else(|| "—".to_string());
     let gaps = l.map(|l| gap_options(lang, l)).unwrap_or_default();
 
+    let mut h = String::new();
+    figure_row(
+        &mut h,
+        lang.pick("Besoin d'encours", "Credit need"),
+        "limit-need",
+        amount_value(need),
+        format_amount_opt(lang, need),
+        need_detail,
+    );
+    figure_row(
+        &mut h,
+        lang.pick("Capacité (risque propre)", "Capacity (own risk)"),
+        "limit-capacity",
+        amount_value(capacity),
+        format_amount_opt(lang, capacity),
+        capacity_detail,
+    );
+    figure_row(
+        &mut h,
+        lang.pick("Montants garantis", "Secured amounts"),
+        "limit-secured",
+        amount_value(secured),
+        format_amount_opt(lang, secured),
+        Some(secured_detail),
+    );
+    let _ = write!(
+        h,
+        r#"<div class="figure-row total"><dt>{}</dt><dd class="num">{}</dd><dd class="figure-detail">{}</dd></div>"#,
+        lang.pick("Encours recommandé", "Recommended credit limit"),
+        esc(&format_amount_opt(lang, recommended)),
+        esc(&recommended_detail)
+    );
+    figure_row(
+        &mut h,
+        lang.pick("Part non garantie", "Unsecured part"),
+        "limit-unsecured",
+        amount_value(unsecured),
+        format_amount_opt(lang, unsecured),
+        None,
+    );
+    let _ = write!(
+        h,
+        r#"<div class="figure-row"><dt>{}</dt><dd data-testid="limit-binding" data-value="{binding_key}">{}</dd></div>"#,
+        lang.pick("Contrainte déterminante", "Binding constraint"),
+        esc(&binding)
+    );
+    let gap = (!gaps.is_empty()).then(|| {
+        let mut g = format!(
+            "<p>{}</p><ul>",
+            esc(lang.pick(
+                "Le besoin dépasse la limite. Chacune de ces options suffit :",
+                "The need exceeds the limit. Each of these options is enough:"
+            ))
+        );
+        for x in gaps {
+            let _ = write!(g, "<li>{}</li>", esc(&x));
+        }
+        g.push_str("</ul>");
+        view! { <div class="gap-box" data-testid="limit-gap" inner_html=g></div> }
+    });
     view! {
-        <dl class="figures">
-            {figure_row(lang.pick("Besoin d'encours", "Credit need"), "limit-need", amount_value(need), format_amount_opt(lang, need), need_detail)}
-            {figure_row(
-                lang.pick("Capacité (risque propre)", "Capacity (own risk)"),
-                "limit-capacity",
-                amount_value(capacity),
-                format_amount_opt(lang, capacity),
-                capacity_detail,
-            )}
-            {figure_row(lang.pick("Montants garantis", "Secured amounts"), "limit-secured", amount_value(secured), format_amount_opt(lang, secured), Some(secured_detail))}
-            <div class="figure-row total">
-                <dt>{lang.pick("Encours recommandé", "Recommended credit limit")}</dt>
-                <dd class="num">{format_amount_opt(lang, recommended)}</dd>
-                <dd class="figure-detail">{recommended_detail}</dd>
-            </div>
-            {figure_row(lang.pick("Part non garantie", "Unsecured part"), "limit-unsecured", amount_value(unsecured), format_amount_opt(lang, unsecured), None)}
-            <div class="figure-row">
-                <dt>{lang.pick("Contrainte déterminante", "Binding constraint")}</dt>
-                <dd data-testid="limit-binding" data-value=binding_key>{binding}</dd>
-            </div>
-        </dl>
-        {(!gaps.is_empty()).then(|| view! {
-            <div class="gap-box" data-testid="limit-gap">
-                <p>{lang.pick("Le besoin dépasse la limite. Chacune de ces options suffit :", "The need exceeds the limit. Each of these options is enough:")}</p>
-                <ul>{gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
-            </div>
-        })}
+        <dl class="figures" inner_html=h></dl>
+        {gap}
     }
     .into_any()
 }
@@ -262,46 +306,53 @@ pub fn terms_block(s: &Snapshot, requested: (Option<u32>, TermsBasis)) -> AnyVie
         format!("State on invoices and terms of sale: late-payment penalties of at least 3 times the legal interest rate, and the flat recovery indemnity of €{RECOVERY_INDEMNITY_EUR} per late invoice (D441-5).")
     };
 
-    view! {
-        <div class="terms-block">
-            {class_line.map(|t| view! { <p class="lead">{t}</p> })}
-            {special.map(|t| view! { <p>{t}</p> })}
-            {requested_line.map(|t| view! {
-                <p class:is-flag=beyond data-testid="terms-requested">
-                    {t}
-                    {beyond.then(|| view! {
-                        <strong class="flag-word">
-                            <span aria-hidden="true">" ⚠ "</span>
-                            {lang.pick("au-delà du maximum de la classe", "beyond the class maximum")}
-                        </strong>
-                    })}
-                </p>
-            })}
-            <h3>{lang.pick("Contrôles légaux", "Legal checks")}</h3>
-            <ul class="legal-list" data-testid="legal-checks">
-                {if checks.is_empty() {
-                    view! {
-                        <li class="ok">
-                            <span aria-hidden="true">"✓ "</span>
-                            {lang.pick(
-                                "Délai demandé conforme à l'article L441-10 (60 jours nets ou 45 jours fin de mois au plus).",
-                                "Requested terms within L441-10 (at most 60 days net or 45 days end of month).",
-                            )}
-                        </li>
-                    }
-                    .into_any()
-                } else {
-                    checks
-                        .into_iter()
-                        .map(|c| view! { <li class="is-flag" data-testid="legal-flag"><span aria-hidden="true">"⚠ "</span>{c}</li> })
-                        .collect_view()
-                        .into_any()
-                }}
-                <li>{penalties}</li>
-            </ul>
-        </div>
+    // Markup set as inner HTML, as `limit_block`.
+    let mut h = String::new();
+    if let Some(t) = class_line {
+        let _ = write!(h, r#"<p class="lead">{}</p>"#, esc(&t));
     }
-    .into_any()
+    if let Some(t) = special {
+        let _ = write!(h, "<p>{}</p>", esc(t));
+    }
+    if let Some(t) = requested_line {
+        let flag = if beyond { r#" class="is-flag""# } else { "" };
+        let _ = write!(h, r#"<p{flag} data-testid="terms-requested">{}"#, esc(&t));
+        if beyond {
+            let _ = write!(
+                h,
+                r#"<strong class="flag-word"><span aria-hidden="true"> ⚠ </span>{}</strong>"#,
+                lang.pick(
+                    "au-delà du maximum de la classe",
+                    "beyond the class maximum"
+                )
+            );
+        }
+        h.push_str("</p>");
+    }
+    let _ = write!(
+        h,
+        r#"<h3>{}</h3><ul class="legal-list" data-testid="legal-checks">"#,
+        lang.pick("Contrôles légaux", "Legal checks")
+    );
+    if checks.is_empty() {
+        let _ = write!(
+            h,
+            r#"<li class="ok"><span aria-hidden="true">✓ </span>{}</li>"#,
+            esc(lang.pick(
+                "Délai demandé conforme à l'article L441-10 (60 jours nets ou 45 jours fin de mois au plus).",
+                "Requested terms within L441-10 (at most 60 days net or 45 days end of month).",
+            ))
+        );
+    }
+    for c in checks {
+        let _ = write!(
+            h,
+            r#"<li class="is-flag" data-testid="legal-flag"><span aria-hidden="true">⚠ </span>{}</li>"#,
+            esc(&c)
+        );
+    }
+    let _ = write!(h, "<li>{}</li></ul>", esc(&penalties));
+    view! { <div class="terms-block" inner_html=h></div> }.into_any()
 }
 
 /// Review date, latest statement and staleness.
@@ -334,23 +385,23 @@ pub fn review_block(s: &Snapshot) -> AnyView {
     });
     let stale = a.is_some_and(|a| a.stale);
     let months = s.policy.stale_after_months;
-    view! {
-        <ul class="plain-list">
-            {review.map(|r| view! { <li>{r}</li> })}
-            {latest.map(|r| view! { <li>{r}</li> })}
-            {stale.then(|| view! {
-                <li class="is-flag" data-testid="stale-flag">
-                    <span aria-hidden="true">"⚠ "</span>
-                    {if fr {
-                        format!("Comptes de plus de {months} mois : demander le dernier bilan.")
-                    } else {
-                        format!("Accounts over {months} months old: ask for the latest statements.")
-                    }}
-                </li>
-            })}
-        </ul>
+    // Markup set as inner HTML, as `limit_block`.
+    let mut h = String::new();
+    for r in review.iter().chain(latest.iter()) {
+        let _ = write!(h, "<li>{}</li>", esc(r));
     }
-    .into_any()
+    if stale {
+        let text = if fr {
+            format!("Comptes de plus de {months} mois : demander le dernier bilan.")
+        } else {
+            format!("Accounts over {months} months old: ask for the latest statements.")
+        };
+        let _ = write!(
+            h,
+            r#"<li class="is-flag" data-testid="stale-flag"><span aria-hidden="true">⚠ </span>{text}</li>"#
+        );
+    }
+    view! { <ul class="plain-list" inner_html=h></ul> }.into_any()
 }
 
 pub fn zone_word(lang: Lang, z: Zone) -> &'static str {
@@ -533,31 +584,51 @@ fn score_card(
             }
         });
     };
+    // The button's content and the explanation as markup: only the button needs to be a view.
+    let absent = if value.is_err() { " absent" } else { "" };
+    let mut content = format!(
+        r#"<span class="score-value{absent}" data-testid="score-{key}" data-value="{}">{}</span>"#,
+        ratio_value(value.ok()),
+        esc(&text)
+    );
+    if let Some(z) = zone {
+        let _ = write!(
+            content,
+            r#"<span class="appr appr-{}" data-zone="{}"><span class="appr-icon" aria-hidden="true">●</span><span class="appr-word">{}</span></span>"#,
+            zone_level(z),
+            z.key(),
+            esc(zone_word(lang, z))
+        );
+    }
+    if let Some(r) = reason {
+        let _ = write!(content, r#"<span class="reason">{}</span>"#, esc(&r));
+    }
+    let explain = expanded.then(|| {
+        let mut h = format!(
+            r#"<p class="explain-formula">{}</p><ul class="explain-inputs">"#,
+            esc(&formula)
+        );
+        for (n, v) in components {
+            let _ = write!(
+                h,
+                r#"<li><span>{}</span><span class="num">{}</span></li>"#,
+                esc(&n),
+                esc(&v)
+            );
+        }
+        let _ = write!(
+            h,
+            r#"</ul><p class="explain-bands">{}</p>"#,
+            esc(&zones_text(id, s))
+        );
+        view! { <div class="explain" inner_html=h></div> }
+    });
     view! {
         <article class="score-card">
             <h3>{score_title(id, lang)}</h3>
-            <button type="button" class="cell-button score-button" aria-expanded=if expanded { "true" } else { "false" } on:click=toggle>
-                <span class="score-value" class:absent=value.is_err() data-testid=format!("score-{key}") data-value=ratio_value(value.ok())>
-                    {text}
-                </span>
-                {zone.map(|z| view! {
-                    <span class=format!("appr appr-{}", zone_level(z)) data-zone=z.key()>
-                        <span class="appr-icon" aria-hidden="true">"●"</span>
-                        <span class="appr-word">{zone_word(lang, z)}</span>
-                    </span>
-                })}
-                {reason.map(|r| view! { <span class="reason">{r}</span> })}
-            </button>
+            <button type="button" class="cell-button score-button" aria-expanded=if expanded { "true" } else { "false" } on:click=toggle inner_html=content></button>
             {caveat.map(|c| view! { <p class="caveat">{c}</p> })}
-            {expanded.then(|| view! {
-                <div class="explain">
-                    <p class="explain-formula">{formula}</p>
-                    <ul class="explain-inputs">
-                        {components.into_iter().map(|(n, v)| view! { <li><span>{n}</span><span class="num">{v}</span></li> }).collect_view()}
-                    </ul>
-                    <p class="explain-bands">{zones_text(id, s)}</p>
-                </div>
-            })}
+            {explain}
         </article>
     }
     .into_any()
@@ -737,45 +808,45 @@ fn criterion_row(
             <td class="num">{weight.map(|w| format_number(lang, w, 0)).unwrap_or_else(|| "—".to_string())}</td>
             <td class="num">{contribution.map(|c| format_number(lang, c, 1)).unwrap_or_else(|| "—".to_string())}</td>
         </tr>
-        {expanded.then(|| view! {
-            <tr class="explain-row">
-                <td colspan="6">
-                    <div class="explain" data-testid=format!("explain-criterion-{key}")>
-                        {reason.map(|r| view! { <p class="explain-result">{format!("{} — {r}", not_available(lang))}</p> })}
-                        <table class="bands-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{lang.pick("Tranche", "Band")}</th>
-                                    <th scope="col" class="num">{lang.pick("Points", "Points")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {bands.iter().enumerate().map(|(i, (c, p))| {
-                                    let hit = matched == Some(i);
-                                    view! {
-                                        <tr class:hit=hit>
-                                            <td>{hit.then(|| view! { <span aria-label=lang.pick("tranche retenue", "band applied")>"▶ "</span> })}{c.clone()}</td>
-                                            <td class="num">{format_number(lang, *p, 0)}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                                {special_points.map(|p| view! {
-                                    <tr class:hit=special>
-                                        <td>{special.then(|| view! { <span aria-label=lang.pick("cas retenu", "case applied")>"▶ "</span> })}{special_text(lang, id)}</td>
-                                        <td class="num">{format_number(lang, p, 0)}</td>
-                                    </tr>
-                                })}
-                            </tbody>
-                        </table>
-                        <p class="explain-note">
-                            {lang.pick(
-                                "Contribution = poids × points / somme des poids des critères renseignés. Une valeur exactement sur une borne prend la meilleure tranche.",
-                                "Contribution = weight × points / sum of the weights of the criteria present. A value exactly on a bound takes the better band.",
-                            )}
-                        </p>
-                    </div>
-                </td>
-            </tr>
+        {expanded.then(|| {
+            // Read-only: markup set as inner HTML, as `limit_block`.
+            let mut h = String::new();
+            if let Some(r) = &reason {
+                let _ = write!(h, r#"<p class="explain-result">{} — {}</p>"#, not_available(lang), esc(r));
+            }
+            let _ = write!(
+                h,
+                r#"<table class="bands-table"><thead><tr><th scope="col">{}</th><th class="num" scope="col">Points</th></tr></thead><tbody>"#,
+                lang.pick("Tranche", "Band")
+            );
+            let mut band_row = |hit: bool, applied: &str, c: &str, p: Decimal| {
+                h.push_str(if hit { r#"<tr class="hit"><td>"# } else { "<tr><td>" });
+                if hit {
+                    let _ = write!(h, r#"<span aria-label="{applied}">▶ </span>"#);
+                }
+                let _ = write!(h, r#"{}</td><td class="num">{}</td></tr>"#, esc(c), format_number(lang, p, 0));
+            };
+            for (i, (c, p)) in bands.iter().enumerate() {
+                band_row(matched == Some(i), lang.pick("tranche retenue", "band applied"), c, *p);
+            }
+            if let Some(p) = special_points {
+                band_row(special, lang.pick("cas retenu", "case applied"), special_text(lang, id), p);
+            }
+            let _ = write!(
+                h,
+                r#"</tbody></table><p class="explain-note">{}</p>"#,
+                lang.pick(
+                    "Contribution = poids × points / somme des poids des critères renseignés. Une valeur exactement sur une borne prend la meilleure tranche.",
+                    "Contribution = weight × points / sum of the weights of the criteria present. A value exactly on a bound takes the better band.",
+                )
+            );
+            view! {
+                <tr class="explain-row">
+                    <td colspan="6">
+                        <div class="explain" data-testid=format!("explain-criterion-{key}") inner_html=h></div>
+                    </td>
+                </tr>
+            }
         })}
     }
     .into_any()

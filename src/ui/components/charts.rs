@@ -24,17 +24,16 @@ use rust_decimal::Decimal;
 
 use super::fmt::{format_amount, format_number, not_available};
 use super::ratio_table::{appreciation_sign, bands_text, ratio_text, Snapshot};
-use crate::domain::figure::{amount_value, mul, ratio_value, Why};
+use crate::domain::figure::{amount_value, minus, mul, over, plus, ratio_value, Why};
 use crate::domain::policy::Direction;
 use crate::domain::portfolio::ClassTotal;
 use crate::domain::ratios::{Appreciation, RatioId};
-use crate::domain::what_if::{minus, plus};
 use crate::ui::Lang;
 
 /// `v` placed on `[lo, hi]` as a whole number of pixels in `[0, len]` (0 for an empty range).
 fn px(v: Decimal, lo: Decimal, hi: Decimal, len: i64) -> i64 {
     let span = minus(hi, lo).filter(|s| *s > Decimal::ZERO);
-    span.and_then(|s| mul(minus(v, lo)?, Decimal::from(len)).ok()?.checked_div(s))
+    span.and_then(|s| over(mul(minus(v, lo)?, Decimal::from(len)).ok()?, s))
         .and_then(|x| x.round().to_i64())
         .unwrap_or(0)
         .clamp(0, len)
@@ -208,7 +207,7 @@ fn ratio_panel(out: &mut String, s: &Snapshot, id: RatioId) {
     let span = minus(hi, lo)
         .filter(|s| *s > Decimal::ZERO)
         .unwrap_or(Decimal::ONE);
-    let pad = span.checked_div(Decimal::from(6)).unwrap_or(Decimal::ZERO);
+    let pad = over(span, Decimal::from(6)).unwrap_or(Decimal::ZERO);
     let lo = minus(lo, pad).unwrap_or(lo);
     let hi = plus(hi, pad).unwrap_or(hi);
     let y_of = |v: Decimal| PLOT_T + PLOT_H - px(v, lo, hi, PLOT_H);

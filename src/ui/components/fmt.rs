@@ -6,6 +6,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::domain::figure::times;
 use crate::domain::ratios::Unit;
 use crate::ui::Lang;
 
@@ -22,8 +23,7 @@ pub fn format_amount_exact(lang: Lang, v: Decimal) -> String {
 
 /// A percentage without trailing zeros ("25 %", "24,6 %"), for shares of the policy.
 pub fn format_share(lang: Lang, fraction: Decimal) -> String {
-    let pct = fraction
-        .checked_mul(Decimal::ONE_HUNDRED)
+    let pct = times(fraction, Decimal::ONE_HUNDRED)
         .unwrap_or(fraction)
         .round_dp_with_strategy(1, RoundingStrategy::MidpointNearestEven)
         .normalize();
@@ -50,7 +50,7 @@ pub fn format_change(lang: Lang, unit: Unit, v: Decimal) -> String {
     let sign = if v > Decimal::ZERO { "+" } else { "" };
     let body = match unit {
         Unit::Percent => {
-            let pts = v.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(v);
+            let pts = times(v, Decimal::ONE_HUNDRED).unwrap_or(v);
             format!("{}{NBSP}pts", format_number(lang, pts, 1))
         }
         _ => format_unit(lang, unit, v),

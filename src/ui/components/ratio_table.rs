@@ -4,9 +4,12 @@
 //! Test ids: `agg-<aggregate>` and `ratio-<ratio>` on the latest year's cells (present, with an
 //! empty `data-value`, even when the file has no statement).
 
+use std::fmt::Write;
+
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use super::charts::esc;
 use super::explain::{balance_label, income_label, why_text};
 use super::fmt::{
     format_amount, format_amount_opt, format_change, format_date, format_percent, format_unit,
@@ -46,18 +49,12 @@ impl Snapshot {
     }
 }
 
-/// Column headers of the years, latest first ("N — 31/12/2025", "12 mois").
 /// A table with one column per year, scrolling inside its own box on narrow screens.
 fn year_table(s: &Snapshot, class: &'static str, first: &'static str, rows: AnyView) -> AnyView {
     view! {
         <div class="table-scroll">
             <table class=class>
-                <thead>
-                    <tr>
-                        <th scope="col">{first}</th>
-                        {year_headers(s)}
-                    </tr>
-                </thead>
+                <thead inner_html=head_row(s, first)></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
@@ -65,37 +62,41 @@ fn year_table(s: &Snapshot, class: &'static str, first: &'static str, rows: AnyV
     .into_any()
 }
 
-fn year_headers(s: &Snapshot) -> AnyView {
+/// The header row as markup: `first`, then the years, latest first ("N", "31/12/2025 · 18 mois").
+/// Markup set as inner HTML, as the report and the charts: smaller in the wasm than a view.
+fn head_row(s: &Snapshot, first: &str) -> String {
     let lang = s.lang;
     let years = s.years();
+    let mut h = format!(r#"<tr><th scope="col">{}</th>"#, esc(first));
     if years.is_empty() {
-        return view! {
-            <th scope="col" class="num">{lang.pick("Aucun exercice", "No fiscal year")}</th>
-        }
-        .into_any();
+        let _ = write!(
+            h,
+            r#"<th scope="col" class="num">{}</th>"#,
+            lang.pick("Aucun exercice", "No fiscal year")
+        );
     }
-    years
-        .iter()
-        .enumerate()
-        .map(|(i, (y, _, _))| {
-            let name = if i == 0 { "N".to_string() } else { format!("N-{i}") };
-            let months = y.duration_months;
-            let dur = if months == 12 {
-                String::new()
-            } else if lang.is_fr() {
-                format!(" · {months} mois")
-            } else {
-                format!(" · {months} months")
-            };
-            view! {
-                <th scope="col" class="num">
-                    <span class="year-name">{name}</span>
-                    <span class="year-date">{format!("{}{dur}", format_date(lang, y.closing_date))}</span>
-                </th>
-            }
-        })
-        .collect_view()
-        .into_any()
+    for (i, (y, _, _)) in years.iter().enumerate() {
+        let name = if i == 0 {
+            "N".to_string()
+        } else {
+            format!("N-{i}")
+        };
+        let months = y.duration_months;
+        let dur = if months == 12 {
+            String::new()
+        } else if lang.is_fr() {
+            format!(" · {months} mois")
+        } else {
+            format!(" · {months} months")
+        };
+        let _ = write!(
+            h,
+            r#"<th scope="col" class="num"><span class="year-name">{name}</span><span class="year-date">{}{dur}</span></th>"#,
+            esc(&format_date(lang, y.closing_date))
+        );
+    }
+    h.push_str("</tr>");
+    h
 }
 
 /// Flows of the income statement (SIG).
@@ -133,63 +134,63 @@ const STRUCTURE: &[Aggregate] = &[
     Aggregate::NetCash,
 ];
 
-/// One table of aggregates over the years.
+/// One table of aggregates over the years, as markup (read-only: no handler inside).
 pub fn aggregates_table(s: &Snapshot, which: &'static [Aggregate]) -> AnyView {
     let lang = s.lang;
     let fr = lang.is_fr();
     let years = s.years();
     let na = not_available(lang);
-    let rows = which
-        .iter()
-        .map(|&agg| {
-            let key = agg.key();
-            let highlight = matches!(
-                agg,
-                Aggregate::Ebitda
-                    | Aggregate::NetIncome
-                    | Aggregate::WorkingCapital
-                    | Aggregate::WorkingCapitalRequirement
-                    | Aggregate::NetCash
-                    | Aggregate::TotalAssets
-                    | Aggregate::Equity
+    let mut h = format!(
+        r#"<table class="data-table"><thead>{}</thead><tbody>"#,
+        head_row(s, lang.pick("Agrégat", "Aggregate"))
+    );
+    for &agg in which {
+        let key = agg.key();
+        let highlight = matches!(
+            agg,
+            Aggregate::Ebitda
+                | Aggregate::NetIncome
+                | Aggregate::WorkingCapital
+                | Aggregate::WorkingCapitalRequirement
+                | Aggregate::NetCash
+                | Aggregate::TotalAssets
+                | Aggregate::Equity
+        );
+        let tr = if highlight {
+            r#"<tr class="highlight">"#
+        } else {
+            "<tr>"
+        };
+        let _ = write!(h, r#"{tr}<th scope="row">{}</th>"#, esc(agg.label(fr)));
+        if years.is_empty() {
+            let _ = write!(
+                h,
+                r#"<td class="num absent" data-testid="agg-{key}" data-value="">{na}</td>"#
             );
-            let cells = if years.is_empty() {
-                view! {
-                    <td class="num absent" data-testid=format!("agg-{key}") data-value="">{na}</td>
-                }
-                .into_any()
-            } else {
-                years
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (y, _, _))| {
-                        let v = y.aggregates.get(agg);
-                        let text = format_amount_opt(lang, v);
-                        let testid = (i == 0).then(|| format!("agg-{key}"));
-                        let value = (i == 0).then(|| amount_value(v));
-                        view! {
-                            <td class="num" class:absent=v.is_none() class:negative=v.is_some_and(|x| x.is_sign_negative() && !x.is_zero()) data-testid=testid data-value=value>
-                                {text}
-                            </td>
-                        }
-                    })
-                    .collect_view()
-                    .into_any()
-            };
-            view! {
-                <tr class:highlight=highlight>
-                    <th scope="row">{agg.label(fr)}</th>
-                    {cells}
-                </tr>
+        }
+        for (i, (y, _, _)) in years.iter().enumerate() {
+            let v = y.aggregates.get(agg);
+            h.push_str(r#"<td class="num"#);
+            if v.is_none() {
+                h.push_str(" absent");
             }
-        })
-        .collect_view();
-    year_table(
-        s,
-        "data-table",
-        lang.pick("Agrégat", "Aggregate"),
-        rows.into_any(),
-    )
+            if v.is_some_and(|x| x.is_sign_negative() && !x.is_zero()) {
+                h.push_str(" negative");
+            }
+            h.push('"');
+            if i == 0 {
+                let _ = write!(
+                    h,
+                    r#" data-testid="agg-{key}" data-value="{}""#,
+                    amount_value(v)
+                );
+            }
+            let _ = write!(h, ">{}</td>", esc(&format_amount_opt(lang, v)));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    view! { <div class="table-scroll" inner_html=h></div> }.into_any()
 }
 
 /// The SIG table.
@@ -211,19 +212,17 @@ pub fn appreciation_sign(lang: Lang, a: Appreciation) -> (&'static str, &'static
     }
 }
 
-/// good / watch / poor: a coloured mark and a word.
-pub fn appreciation_mark(lang: Lang, a: Option<Appreciation>) -> AnyView {
-    let Some(a) = a else {
-        return ().into_any();
-    };
-    let (icon, word) = appreciation_sign(lang, a);
-    view! {
-        <span class=format!("appr appr-{}", a.key()) data-appreciation=a.key()>
-            <span class="appr-icon" aria-hidden="true">{icon}</span>
-            <span class="appr-word">{word}</span>
-        </span>
+/// good / watch / poor: a coloured mark and a word, as markup (nothing when absent).
+pub fn appreciation_mark(h: &mut String, lang: Lang, a: Option<Appreciation>) {
+    if let Some(a) = a {
+        let (icon, word) = appreciation_sign(lang, a);
+        let key = a.key();
+        let _ = write!(
+            h,
+            r#"<span class="appr appr-{key}" data-appreciation="{key}"><span class="appr-icon" aria-hidden="true">{icon}</span><span class="appr-word">{}</span></span>"#,
+            esc(word)
+        );
     }
-    .into_any()
 }
 
 /// What a ratio reads, for its explanation.
@@ -339,7 +338,8 @@ pub fn ratio_text(lang: Lang, id: RatioId, v: Figure) -> String {
 }
 
 /// The explanation of one ratio for one year: formula, the figures it read, result and bands.
-pub fn ratio_explanation(
+/// Read-only: markup set as inner HTML, as the aggregate tables.
+fn ratio_explanation(
     lang: Lang,
     r: &RatioResult,
     y: &YearAnalysis,
@@ -393,30 +393,34 @@ pub fn ratio_explanation(
             )
         }
     });
-    view! {
-        <div class="explain" data-testid=format!("explain-ratio-{}", id.key())>
-            <p class="explain-formula">
-                <strong>{id.label(fr)}</strong>
-                " = "
-                {id.formula(fr)}
-            </p>
-            {one_line.map(|l| view! { <p class="explain-line">{l}</p> })}
-            <ul class="explain-inputs">
-                {terms
-                    .into_iter()
-                    .map(|(label, value)| view! { <li><span>{label}</span><span class="num">{value}</span></li> })
-                    .collect_view()}
-            </ul>
-            <p class="explain-result">
-                {result}
-                " "
-                {appreciation_mark(lang, r.appreciation)}
-            </p>
-            {bands_text(lang, id, policy).map(|b| view! { <p class="explain-bands">{b}</p> })}
-            {annualised.map(|t| view! { <p class="explain-note">{t}</p> })}
-        </div>
+    let mut h = format!(
+        r#"<p class="explain-formula"><strong>{}</strong> = {}</p>"#,
+        esc(id.label(fr)),
+        esc(id.formula(fr))
+    );
+    if let Some(l) = one_line {
+        let _ = write!(h, r#"<p class="explain-line">{}</p>"#, esc(&l));
     }
-    .into_any()
+    h.push_str(r#"<ul class="explain-inputs">"#);
+    for (label, value) in terms {
+        let _ = write!(
+            h,
+            r#"<li><span>{}</span><span class="num">{}</span></li>"#,
+            esc(&label),
+            esc(&value)
+        );
+    }
+    let _ = write!(h, r#"</ul><p class="explain-result">{} "#, esc(&result));
+    appreciation_mark(&mut h, lang, r.appreciation);
+    h.push_str("</p>");
+    if let Some(b) = bands_text(lang, id, policy) {
+        let _ = write!(h, r#"<p class="explain-bands">{}</p>"#, esc(&b));
+    }
+    if let Some(t) = annualised {
+        let _ = write!(h, r#"<p class="explain-note">{t}</p>"#);
+    }
+    view! { <div class="explain" data-testid=format!("explain-ratio-{}", id.key()) inner_html=h></div> }
+        .into_any()
 }
 
 /// "Total bilan (EE)" → "total bilan (EE)", mid-sentence; acronyms ("EBE", "BFR") are kept.
@@ -476,7 +480,21 @@ pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
                         let testid = (i == 0).then(|| format!("ratio-{key}"));
                         // Every year's value, for the ratio charts' test; the test id stays on N.
                         let data_value = ratio_value(value.ok());
-                        let appr = r.and_then(|r| r.appreciation);
+                        // The button's content as markup: only the button needs to be a view.
+                        let mut content = String::from(r#"<span class="ratio-value""#);
+                        if let Some(t) = testid {
+                            let _ = write!(content, r#" data-testid="{t}""#);
+                        }
+                        let _ = write!(content, r#" data-value="{data_value}">{}</span>"#, esc(&text));
+                        appreciation_mark(&mut content, lang, r.and_then(|r| r.appreciation));
+                        if let Some(c) = change {
+                            let _ = write!(
+                                content,
+                                r#"<span class="ratio-change"><span class="sr-only">{}</span>{}</span>"#,
+                                lang.pick("évolution ", "change "),
+                                esc(&c)
+                            );
+                        }
                         view! {
                             <td class="num ratio-cell">
                                 <button
@@ -486,16 +504,8 @@ pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
                                     aria-expanded=if expanded { "true" } else { "false" }
                                     title=title
                                     on:click=move |_| toggle(cell_key.clone())
-                                >
-                                    <span class="ratio-value" data-testid=testid data-value=data_value>{text}</span>
-                                    {appreciation_mark(lang, appr)}
-                                    {change.map(|c| view! {
-                                        <span class="ratio-change">
-                                            <span class="sr-only">{lang.pick("évolution ", "change ")}</span>
-                                            {c}
-                                        </span>
-                                    })}
-                                </button>
+                                    inner_html=content
+                                ></button>
                             </td>
                         }
                     })

@@ -24,14 +24,14 @@ use super::fmt::{
     format_amount, format_amount_opt, format_date, format_days, format_number, format_percent,
     not_available, tr,
 };
-use super::ratio_table::{appreciation_sign, ratio_text};
+use super::ratio_table::{appreciation_mark, ratio_text};
 use super::verdict::{binding_sentence, knock_out_text, terms_text};
 use crate::domain::aggregates::Aggregate;
 use crate::domain::analysis::Analysis;
 use crate::domain::client::{ClientFile, SectorRisk, TermsBasis};
 use crate::domain::figure::{amount_value, Why};
 use crate::domain::policy::Policy;
-use crate::domain::ratios::{Appreciation, RatioId};
+use crate::domain::ratios::RatioId;
 use crate::domain::scores::ScoreId;
 use crate::ui::{display_name, use_state, Lang, View};
 
@@ -169,19 +169,6 @@ fn short_score_name(id: ScoreId) -> &'static str {
         ScoreId::AltmanZ2 => "Altman Z″",
         ScoreId::AltmanZ1 => "Altman Z′",
         ScoreId::ConanHolder => "Conan & Holder",
-    }
-}
-
-/// A good / watch / poor mark: an icon and a word (the markup of `appreciation_mark`).
-fn mark(h: &mut String, lang: Lang, a: Option<Appreciation>) {
-    if let Some(a) = a {
-        let (icon, word) = appreciation_sign(lang, a);
-        let key = a.key();
-        let _ = write!(
-            h,
-            r#"<span class="appr appr-{key}" data-appreciation="{key}"><span class="appr-icon" aria-hidden="true">{icon}</span><span class="appr-word">{}</span></span>"#,
-            esc(word)
-        );
     }
 }
 
@@ -447,7 +434,7 @@ fn sheet(lang: Lang, f: &ClientFile, a: &Analysis, policy: &Policy, today: Naive
                 );
             }
             h.push_str(r#"<td class="rs-appr">"#);
-            mark(&mut h, lang, a.ratio(id).and_then(|r| r.appreciation));
+            appreciation_mark(&mut h, lang, a.ratio(id).and_then(|r| r.appreciation));
             h.push_str("</td></tr>");
         }
         h.push_str("</tbody></table></section>");
