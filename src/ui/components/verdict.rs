@@ -4,8 +4,11 @@
 //! Test ids here: `risk-class`, `score`, `completeness`, `provisional`, `limit-recommended`,
 //! `terms-recommended`, `review-due` (each once per screen).
 
+use std::fmt::Write;
+
 use leptos::prelude::*;
 
+use super::charts::esc;
 use super::fmt::{
     format_amount, format_date, format_days, format_number, format_percent, format_share,
     not_available,
@@ -151,11 +154,15 @@ pub fn knock_out_text(lang: Lang, k: KnockOut) -> &'static str {
 }
 
 /// The verdict card of the open file; blank (with empty `data-value`s) when none is open.
+///
+/// Its content is one escaped HTML string set on the section (as the charts and the report):
+/// it changes on every keystroke, and a view rebuilt in place re-set every attribute of every
+/// element each time, which cost more than writing the markup anew.
 #[component]
 pub fn VerdictCard() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    move || {
+    let html = move || {
         let lang = lang.get();
         let name = state
             .current_file
@@ -167,10 +174,19 @@ pub fn VerdictCard() -> impl IntoView {
                 .policy
                 .with(|policy| render(lang, a.as_ref(), &name, policy))
         })
+    };
+    view! {
+        <section
+            class="verdict"
+            data-testid="verdict"
+            aria-label=move || lang.get().pick("Verdict", "Verdict")
+            inner_html=html
+        ></section>
     }
 }
 
-fn render(lang: Lang, a: Option<&Analysis>, name: &str, policy: &Policy) -> AnyView {
+/// The card's content, as markup.
+fn render(lang: Lang, a: Option<&Analysis>, name: &str, policy: &Policy) -> String {
     let class = a.map(|a| a.grid.class);
     let class_key = class.map(|c| c.key()).unwrap_or("");
     let badge_class = format!(
@@ -242,93 +258,100 @@ fn render(lang: Lang, a: Option<&Analysis>, name: &str, policy: &Policy) -> AnyV
         }
     });
 
-    view! {
-        <section class="verdict" data-testid="verdict" aria-label=lang.pick("Verdict", "Verdict")>
-            <div class="verdict-head">
-                <div
-                    class=badge_class
-                    data-testid="risk-class"
-                    data-value=class_key
-                    role="img"
-                    aria-label=class_aria.unwrap_or_default()
-                >
-                    <span class="class-letter verdict-letter">{if class_key.is_empty() { dash } else { class_key }}</span>
-                </div>
-                <div class="verdict-title">
-                    {(!name.is_empty()).then(|| view! { <p class="verdict-name">{name.to_string()}</p> })}
-                    <p class="verdict-word">{word}</p>
-                    <p class="verdict-score">
-                        {lang.pick("Score ", "Score ")}
-                        <strong data-testid="score" data-value=ratio_value(score)>{score_text}</strong>
-                        " / 100 · "
-                        {lang.pick("complétude ", "completeness ")}
-                        <strong data-testid="completeness" data-value=ratio_value(completeness)>
-                            {completeness_text}
-                        </strong>
-                    </p>
-                    {provisional.then(|| view! {
-                        <p class="provisional" data-testid="provisional" data-value="true">
-                            <span aria-hidden="true">"◔ "</span>
-                            {provisional_text.clone()}
-                        </p>
-                    })}
-                </div>
-            </div>
-            {(!knock_outs.is_empty()).then(|| view! {
-                <ul class="verdict-knockouts">
-                    {knock_outs.into_iter().map(|k| view! { <li>{k}</li> }).collect_view()}
-                </ul>
-            })}
-            <dl class="verdict-figures">
-                <div>
-                    <dt>{lang.pick("Encours recommandé", "Recommended credit limit")}</dt>
-                    <dd class="big" data-testid="limit-recommended" data-value=amount_value(recommended)>
-                        {recommended_text}
-                    </dd>
-                </div>
-                <div>
-                    <dt>{lang.pick("Délai maximal", "Longest terms")}</dt>
-                    <dd data-testid="terms-recommended" data-value=terms_days.map(|d| d.to_string()).unwrap_or_default()>
-                        {terms}
-                    </dd>
-                </div>
-                <div>
-                    <dt>{lang.pick("À revoir le", "Review by")}</dt>
-                    <dd data-testid="review-due" data-value=review.map(|d| d.to_string()).unwrap_or_default()>
-                        {review_text}
-                    </dd>
-                </div>
-            </dl>
-            {binding.map(|b| view! { <p class="verdict-binding">{b}</p> })}
-            {(!gaps.is_empty()).then(|| view! {
-                <div class="verdict-gap">
-                    <p>
-                        {if lang.is_fr() {
-                            format!("Le besoin ({need_text}) dépasse la limite. Pour le couvrir :")
-                        } else {
-                            format!("The need ({need_text}) exceeds the limit. To cover it:")
-                        }}
-                    </p>
-                    <ul>{gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
-                </div>
-            })}
-            {requested_beyond.then(|| view! {
-                <p class="verdict-flag">
-                    <span aria-hidden="true">"⚠ "</span>
-                    {if lang.is_fr() {
-                        format!("Délai demandé ({}) au-delà du maximum de la classe", format_days(lang, requested_days))
-                    } else {
-                        format!("Requested terms ({}) beyond the class maximum", format_days(lang, requested_days))
-                    }}
-                </p>
-            })}
-            {stale.then(|| view! {
-                <p class="verdict-flag" data-testid="stale">
-                    <span aria-hidden="true">"⚠ "</span>
-                    {stale_text.clone()}
-                </p>
-            })}
-        </section>
+    let mut h = String::new();
+    let class_aria = class_aria.unwrap_or_default();
+    let letter = if class_key.is_empty() {
+        dash
+    } else {
+        class_key
+    };
+    let _ = write!(
+        h,
+        r#"<div class="verdict-head"><div class="{}" data-testid="risk-class" data-value="{class_key}" role="img" aria-label="{}"><span class="class-letter verdict-letter">{letter}</span></div><div class="verdict-title">"#,
+        esc(&badge_class),
+        esc(&class_aria),
+    );
+    if !name.is_empty() {
+        let _ = write!(h, r#"<p class="verdict-name">{}</p>"#, esc(name));
     }
-    .into_any()
+    let _ = write!(
+        h,
+        r#"<p class="verdict-word">{}</p><p class="verdict-score">{}<strong data-testid="score" data-value="{}">{}</strong> / 100 · {}<strong data-testid="completeness" data-value="{}">{}</strong></p>"#,
+        esc(word),
+        lang.pick("Score ", "Score "),
+        ratio_value(score),
+        esc(&score_text),
+        lang.pick("complétude ", "completeness "),
+        ratio_value(completeness),
+        esc(&completeness_text),
+    );
+    if provisional {
+        let _ = write!(
+            h,
+            r#"<p class="provisional" data-testid="provisional" data-value="true"><span aria-hidden="true">◔ </span>{}</p>"#,
+            esc(&provisional_text)
+        );
+    }
+    h.push_str("</div></div>");
+    if !knock_outs.is_empty() {
+        h.push_str(r#"<ul class="verdict-knockouts">"#);
+        for k in knock_outs {
+            let _ = write!(h, "<li>{}</li>", esc(k));
+        }
+        h.push_str("</ul>");
+    }
+    let _ = write!(
+        h,
+        r#"<dl class="verdict-figures"><div><dt>{}</dt><dd class="big" data-testid="limit-recommended" data-value="{}">{}</dd></div><div><dt>{}</dt><dd data-testid="terms-recommended" data-value="{}">{}</dd></div><div><dt>{}</dt><dd data-testid="review-due" data-value="{}">{}</dd></div></dl>"#,
+        lang.pick("Encours recommandé", "Recommended credit limit"),
+        amount_value(recommended),
+        esc(&recommended_text),
+        lang.pick("Délai maximal", "Longest terms"),
+        terms_days.map(|d| d.to_string()).unwrap_or_default(),
+        esc(&terms),
+        lang.pick("À revoir le", "Review by"),
+        review.map(|d| d.to_string()).unwrap_or_default(),
+        esc(&review_text),
+    );
+    if let Some(b) = binding {
+        let _ = write!(h, r#"<p class="verdict-binding">{}</p>"#, esc(&b));
+    }
+    if !gaps.is_empty() {
+        let lead = if lang.is_fr() {
+            format!("Le besoin ({need_text}) dépasse la limite. Pour le couvrir :")
+        } else {
+            format!("The need ({need_text}) exceeds the limit. To cover it:")
+        };
+        let _ = write!(h, r#"<div class="verdict-gap"><p>{}</p><ul>"#, esc(&lead));
+        for g in gaps {
+            let _ = write!(h, "<li>{}</li>", esc(&g));
+        }
+        h.push_str("</ul></div>");
+    }
+    if requested_beyond {
+        let text = if lang.is_fr() {
+            format!(
+                "Délai demandé ({}) au-delà du maximum de la classe",
+                format_days(lang, requested_days)
+            )
+        } else {
+            format!(
+                "Requested terms ({}) beyond the class maximum",
+                format_days(lang, requested_days)
+            )
+        };
+        let _ = write!(
+            h,
+            r#"<p class="verdict-flag"><span aria-hidden="true">⚠ </span>{}</p>"#,
+            esc(&text)
+        );
+    }
+    if stale {
+        let _ = write!(
+            h,
+            r#"<p class="verdict-flag" data-testid="stale"><span aria-hidden="true">⚠ </span>{}</p>"#,
+            esc(&stale_text)
+        );
+    }
+    h
 }
