@@ -1,6 +1,8 @@
 //! Exchange format v1: reading the demo portfolio, round trips, every refusal with its place,
 //! hostile input, import conflicts, and properties.
 
+mod common;
+
 use std::cell::Cell;
 
 use chrono::NaiveDate;
@@ -9,11 +11,10 @@ use encours::domain::client::{
     TermsBasis, Trade, MAX_STATEMENTS,
 };
 use encours::domain::exchange::{
-    client_from_json, client_to_json, conflicts, fresh_id, merge, read_document, write_document,
-    ConflictChoice, Document, ErrorKind, ExchangeError, FORMAT, MAX_INPUT_BYTES, VERSION,
+    client_to_json, conflicts, fresh_id, merge, read_document, write_document, ConflictChoice,
+    Document, ErrorKind, ExchangeError, FORMAT, MAX_INPUT_BYTES, VERSION,
 };
 use encours::domain::grid::RiskClass;
-use encours::domain::json_tree::Json;
 use encours::domain::parse::MAX_AMOUNT;
 use encours::domain::policy::Policy;
 use encours::domain::statement::{
@@ -23,15 +24,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-/// The exchange reader on a `serde_json::Value`, through its text (the reader walks a tree
-/// borrowing the text it parsed).
-fn client_from_value(v: &serde_json::Value, path: &str) -> Result<ClientFile, ExchangeError> {
-    let text = v.to_string();
-    match Json::parse(&text) {
-        Ok(tree) => client_from_json(&tree, path),
-        Err(e) => panic!("serde_json wrote invalid JSON: {e}"),
-    }
-}
+use common::client_from_value;
 
 const SAMPLE: &str = include_str!("../samples/demo-portfolio.json");
 
@@ -1505,6 +1498,20 @@ fn pointer_of(path: &str) -> String {
     out
 }
 
+/// A refusal names a place of `doc`: the value refused, or for a missing field (or a missing
+/// format) the object that lacks it.
+fn refusal_names_a_real_place(doc: &Value, e: &ExchangeError) -> Result<(), TestCaseError> {
+    let pointer = pointer_of(&e.path);
+    match e.kind {
+        ErrorKind::Missing | ErrorKind::UnknownFormat => {
+            let parent = pointer.rsplit_once('/').map(|(p, _)| p).unwrap_or("");
+            prop_assert!(doc.pointer(parent).is_some(), "{}", e);
+        }
+        _ => prop_assert!(doc.pointer(&pointer).is_some(), "{}", e),
+    }
+    Ok(())
+}
+
 /// A random JSON value, keys drawn from the format's own names so the walk goes deep.
 fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
@@ -1647,14 +1654,7 @@ proptest! {
             *slot = replacement;
         }
         if let Err(e) = read_document(&doc.to_string()) {
-            let pointer = pointer_of(&e.path);
-            match e.kind {
-                ErrorKind::Missing | ErrorKind::UnknownFormat => {
-                    let parent = pointer.rsplit_once('/').map(|(p, _)| p).unwrap_or("");
-                    prop_assert!(doc.pointer(parent).is_some(), "{}", e);
-                }
-                _ => prop_assert!(doc.pointer(&pointer).is_some(), "{}", e),
-            }
+            refusal_names_a_real_place(&doc, &e)?;
         }
     }
 }
@@ -1676,14 +1676,7 @@ proptest! {
             }
         }
         if let Err(e) = read_document(&doc.to_string()) {
-            let pointer = pointer_of(&e.path);
-            match e.kind {
-                ErrorKind::Missing | ErrorKind::UnknownFormat => {
-                    let parent = pointer.rsplit_once('/').map(|(p, _)| p).unwrap_or("");
-                    prop_assert!(doc.pointer(parent).is_some(), "{}", e);
-                }
-                _ => prop_assert!(doc.pointer(&pointer).is_some(), "{}", e),
-            }
+            refusal_names_a_real_place(&doc, &e)?;
         }
     }
 

@@ -3,12 +3,11 @@
 
 mod common;
 
-use common::{d, date, demo, demo_client, r2, r4, today};
+use common::{client_from_value, d, date, demo, demo_client, r2, r4, today};
 use encours::domain::analysis::analyse;
 use encours::domain::client::RatingRecord;
-use encours::domain::exchange::{client_from_json, client_to_json, read_document};
+use encours::domain::exchange::{client_to_json, read_document};
 use encours::domain::grid::{CriterionId as C, RiskClass};
-use encours::domain::json_tree::Json;
 use encours::domain::policy::{ClassPolicy, Policy};
 use encours::domain::policy_check::PolicyProblem;
 use encours::domain::policy_history::{
@@ -16,19 +15,6 @@ use encours::domain::policy_history::{
     read_policy_json, rerate_outdated, same_rules, HistoryError, PolicyHistory, Preview,
     RatingChange, RatingStatus,
 };
-
-/// The exchange reader on a `serde_json::Value`, through its text (the reader walks a tree
-/// borrowing the text it parsed).
-fn client_from_value(
-    v: &serde_json::Value,
-    path: &str,
-) -> Result<encours::domain::client::ClientFile, encours::domain::exchange::ExchangeError> {
-    let text = v.to_string();
-    match Json::parse(&text) {
-        Ok(tree) => client_from_json(&tree, path),
-        Err(e) => panic!("serde_json wrote invalid JSON: {e}"),
-    }
-}
 
 fn class_rules(p: &mut Policy, class: RiskClass) -> &mut ClassPolicy {
     match p.limits.iter_mut().find(|l| l.class == class) {

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use encours::domain::analysis::{analyse, Analysis};
 use encours::domain::client::ClientFile;
-use encours::domain::exchange::read_document;
+use encours::domain::exchange::{client_from_json, read_document, ExchangeError};
+use encours::domain::json_tree::Json;
 use encours::domain::policy::Policy;
 use rust_decimal::Decimal;
 
@@ -55,4 +56,14 @@ pub fn r4(v: Option<Decimal>) -> String {
 
 pub fn r2(v: Option<Decimal>) -> String {
     encours::domain::figure::amount_value(v)
+}
+
+/// The exchange reader on a `serde_json::Value`, through its text (the reader walks a tree
+/// borrowing the text it parsed).
+pub fn client_from_value(v: &serde_json::Value, path: &str) -> Result<ClientFile, ExchangeError> {
+    let text = v.to_string();
+    match Json::parse(&text) {
+        Ok(tree) => client_from_json(&tree, path),
+        Err(e) => panic!("serde_json wrote invalid JSON: {e}"),
+    }
 }

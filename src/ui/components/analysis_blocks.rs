@@ -9,10 +9,9 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::charts::esc;
 use super::explain::why_text;
 use super::fmt::{
-    format_amount, format_amount_opt, format_date, format_days, format_number, format_share,
+    esc, format_amount, format_amount_opt, format_date, format_days, format_number, format_share,
     format_unit, not_available,
 };
 use super::ratio_table::Snapshot;

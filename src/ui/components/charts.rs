@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::fmt::{format_amount, format_number, not_available};
+use super::fmt::{esc, format_amount, format_number, not_available};
 use super::ratio_table::{appreciation_sign, bands_text, ratio_text, Snapshot};
 use crate::domain::figure::{amount_value, minus, mul, over, plus, ratio_value, Why};
 use crate::domain::policy::Direction;
@@ -37,14 +37,6 @@ fn px(v: Decimal, lo: Decimal, hi: Decimal, len: i64) -> i64 {
         .and_then(|x| x.round().to_i64())
         .unwrap_or(0)
         .clamp(0, len)
-}
-
-/// Text put in the SVG (or HTML) markup, escaped.
-pub(super) fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The opening of a chart's SVG: its size, role and summary.

@@ -15,6 +15,14 @@ pub use crate::ui::format::{
     NBSP,
 };
 
+/// Text put in HTML or SVG markup (the read-only blocks drawn as strings), escaped.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// An amount with its cents when it has any (what was typed, in warnings), else whole euros.
 pub fn format_amount_exact(lang: Lang, v: Decimal) -> String {
     let places = if v.fract().is_zero() { 0 } else { 2 };

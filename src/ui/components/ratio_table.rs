@@ -9,10 +9,9 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::charts::esc;
 use super::explain::{balance_label, income_label, why_text};
 use super::fmt::{
-    format_amount, format_amount_opt, format_change, format_date, format_percent, format_unit,
+    esc, format_amount, format_amount_opt, format_change, format_date, format_percent, format_unit,
     not_available,
 };
 use crate::domain::aggregates::Aggregate;

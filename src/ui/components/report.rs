@@ -19,9 +19,8 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::analysis_blocks::{criterion_text, score_title, zone_level, zone_word};
-use super::charts::esc;
 use super::fmt::{
-    format_amount, format_amount_opt, format_date, format_days, format_number, format_percent,
+    esc, format_amount, format_amount_opt, format_date, format_days, format_number, format_percent,
     not_available, tr,
 };
 use super::ratio_table::{appreciation_mark, ratio_text};

@@ -8,9 +8,8 @@ use std::fmt::Write;
 
 use leptos::prelude::*;
 
-use super::charts::esc;
 use super::fmt::{
-    format_amount, format_date, format_days, format_number, format_percent, format_share,
+    esc, format_amount, format_date, format_days, format_number, format_percent, format_share,
     not_available,
 };
 use crate::domain::analysis::Analysis;

@@ -17,8 +17,7 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::charts::esc;
-use super::fmt::{format_amount, not_available, tr};
+use super::fmt::{esc, format_amount, not_available, tr};
 use super::inputs::{amount_input, count_input, select_input};
 use super::verdict::{binding_sentence, terms_text};
 use crate::domain::analysis::{analyse, Analysis};
