@@ -121,8 +121,7 @@ test('a figure keeps its data-value in English (raw values, not display text)', 
   await app.openClient('demo-boulangerie-martin');
   await app.goTo('analysis');
   const french = await app.figures();
-  await app.byTestId('lang-toggle').click();
-  await expect(app.byTestId('lang-toggle')).toHaveAttribute('data-value', 'en');
+  await app.switchLanguage('en');
   await expect(app.byTestId('analysis-page')).toContainText('Credit limit');
   expect(await app.figures()).toEqual(french);
   app.expectClean();

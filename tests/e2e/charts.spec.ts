@@ -42,10 +42,7 @@ test('portfolio: exposure and count by class of the demo portfolio', async ({ pa
 test('analysis: the criteria chart draws the contributions of the grid', async ({ page }) => {
   const app = new Encours(page);
   await app.pinDate();
-  await app.open();
-  await app.loadDemo();
-  await app.openClient('demo-menuiserie-leroy');
-  await app.byTestId('open-analysis').click();
+  await app.openDemoAnalysis('demo-menuiserie-leroy');
   await expect(app.riskClass()).toHaveAttribute('data-value', 'B');
   let sum = 0;
   for (const key of CRITERIA) {
@@ -68,10 +65,7 @@ test('analysis: the criteria chart draws the contributions of the grid', async (
 test('analysis: one point per year on each ratio chart, as in the ratio table', async ({ page }) => {
   const app = new Encours(page);
   await app.pinDate();
-  await app.open();
-  await app.loadDemo();
-  await app.openClient('demo-menuiserie-leroy');
-  await app.byTestId('open-analysis').click();
+  await app.openDemoAnalysis('demo-menuiserie-leroy');
   await expect(app.riskClass()).toHaveAttribute('data-value', 'B');
   const years = await page.locator('.ratio-table thead th .year-name').count();
   expect(years).toBe(2); // Menuiserie Leroy has two fiscal years

@@ -377,6 +377,20 @@ export class Encours {
     await this.clientRow(id).click();
   }
 
+  /** The analysis screen of a demo file: opens the app, loads the demo, opens the file's analysis. */
+  async openDemoAnalysis(id: string) {
+    await this.open();
+    await this.loadDemo();
+    await this.openClient(id);
+    await this.byTestId('open-analysis').click();
+  }
+
+  /** Switches the interface language with the header's toggle and waits for it. */
+  async switchLanguage(lang: 'fr' | 'en') {
+    await this.byTestId('lang-toggle').click();
+    await expect(this.byTestId('lang-toggle')).toHaveAttribute('data-value', lang);
+  }
+
   // --- Import and export ----------------------------------------------------------------------
 
   /** Chooses a file in the import input: a path, or a file made in the test. */

@@ -82,8 +82,7 @@ test.describe('a file that cannot be imported', () => {
   test('is refused in English too, naming the place', async ({ page }) => {
     const app = new Encours(page);
     await app.open();
-    await app.byTestId('lang-toggle').click();
-    await expect(app.byTestId('lang-toggle')).toHaveAttribute('data-value', 'en');
+    await app.switchLanguage('en');
     await app.settle();
     const before = await app.storage();
     await app.importFile(path.join(FIXTURES, 'wrong-type.json'));

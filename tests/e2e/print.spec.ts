@@ -70,8 +70,7 @@ test('every demo file fits one A4 page, in French and in English', async ({ page
   const sheet = app.byTestId('print-report-sheet');
   for (const lang of ['fr', 'en']) {
     if (lang === 'en') {
-      await app.byTestId('lang-toggle').click();
-      await expect(app.byTestId('lang-toggle')).toHaveAttribute('data-value', 'en');
+      await app.switchLanguage('en');
     }
     for (const v of DEMO_VERDICTS) {
       await openAndPrint(app, v.id);

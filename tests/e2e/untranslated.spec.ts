@@ -297,10 +297,7 @@ test('switching language on an opened explanation changes every string on screen
   test.setTimeout(90_000);
   const app = new Encours(page);
   await app.pinDate();
-  await app.open();
-  await app.loadDemo();
-  await app.openClient('demo-menuiserie-leroy');
-  await app.byTestId('open-analysis').click();
+  await app.openDemoAnalysis('demo-menuiserie-leroy');
   await app.ratio('gearing').click();
   await expect(app.byTestId('explain-ratio-gearing')).toBeVisible();
   const fr = new Checker(app, 'fr');
