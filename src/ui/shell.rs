@@ -39,12 +39,13 @@ pub fn Header() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let toggle = move |_| lang.update(|l| *l = if l.is_fr() { Lang::En } else { Lang::Fr });
-    let open_name = move || {
+    // A memo: the open file changes on every keystroke, its name seldom.
+    let open_name = Memo::new(move |_| {
         state.current_file.with(|f| {
             f.as_ref()
                 .map(|f| display_name(&f.name, lang.get().is_fr()))
         })
-    };
+    });
     view! {
         <header class="app-header">
             <div class="brand">
@@ -59,7 +60,7 @@ pub fn Header() -> impl IntoView {
                 <NavButton view=View::Settings testid="nav-settings" fr="Paramètres" en="Settings" icon="⚙"/>
             </nav>
             <div class="header-tools">
-                {move || open_name().filter(|_| matches!(state.view.get(), View::Client | View::Analysis)).map(|n| {
+                {move || open_name.get().filter(|_| matches!(state.view.get(), View::Client | View::Analysis)).map(|n| {
                     let title = n.clone();
                     view! { <span class="open-file" title=title>{n}</span> }
                 })}

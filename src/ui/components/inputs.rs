@@ -100,7 +100,11 @@ where
             let french = lang.get_untracked().is_fr();
             match parse(&text, french) {
                 Ok(v) => {
-                    error.set(None);
+                    // Only a change notifies: on every keystroke, the field's error attributes
+                    // would otherwise be re-set for nothing.
+                    if error.with_untracked(Option::is_some) {
+                        error.set(None);
+                    }
                     let changed = last.with_value(|l| l != &v);
                     last.set_value(v.clone());
                     if changed {
@@ -109,7 +113,8 @@ where
                 }
                 Err(msg) => error.set(Some(msg)),
             }
-            raw.set(text);
+            // The field already shows what was typed: writing it back would only re-set it.
+            raw.update_untracked(|r| *r = text);
         }
     };
     let on_blur = move |_| {
@@ -381,7 +386,7 @@ fn date_input_dyn(
                 let text = event_target_value(&ev);
                 if text.trim().is_empty() {
                     set(None);
-                } else if let Ok(d) = text.trim().parse::<NaiveDate>() {
+                } else if let Some(d) = crate::domain::exchange::parse_iso_date(text.trim()) {
                     if (1900..2200).contains(&d.year()) {
                         set(Some(d));
                     }

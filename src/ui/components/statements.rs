@@ -793,20 +793,23 @@ fn line_cell(line: Line, c: Col) -> impl IntoView {
     });
     // A published figure left empty shows what the engine derives from the lines instead.
     let placeholder = match line {
-        Line::Rep(r) => Some(Signal::derive(move || {
-            let agg = r.aggregate();
-            let l = lang.get();
-            c.aggs
-                .with(|a| a.and_then(|a| a.get(agg)))
-                .map(|v| {
-                    let v = format_amount(l, v);
-                    if l.is_fr() {
-                        format!("calculé : {v}")
-                    } else {
-                        format!("from lines: {v}")
-                    }
-                })
-                .unwrap_or_default()
+        Line::Rep(r) => Some(Signal::derive({
+            // The aggregates change on every keystroke; this one figure seldom does.
+            let derived = Memo::new(move |_| c.aggs.with(|a| a.and_then(|a| a.get(r.aggregate()))));
+            move || {
+                let l = lang.get();
+                derived
+                    .get()
+                    .map(|v| {
+                        let v = format_amount(l, v);
+                        if l.is_fr() {
+                            format!("calculé : {v}")
+                        } else {
+                            format!("from lines: {v}")
+                        }
+                    })
+                    .unwrap_or_default()
+            }
         })),
         _ => None,
     };
