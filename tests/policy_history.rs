@@ -686,3 +686,36 @@ fn rated_files_survive_an_export_and_an_import() {
         Some(d("40.6771"))
     );
 }
+
+#[test]
+fn a_stored_policy_date_is_read_strictly() {
+    let p = Policy {
+        created_on: Some(date(2024, 2, 29)),
+        ..Policy::default()
+    };
+    let mut json = serde_json::to_value(&p).unwrap_or_default();
+    // Written as the exchange format writes dates, and read back as it was.
+    assert_eq!(json["created_on"], "2024-02-29");
+    let back: Result<Policy, _> = serde_json::from_value(json.clone());
+    assert_eq!(
+        back.ok().and_then(|b| b.created_on),
+        Some(date(2024, 2, 29))
+    );
+    // No date at all is still a policy without one.
+    if let Some(o) = json.as_object_mut() {
+        o.remove("created_on");
+    }
+    let none: Result<Policy, _> = serde_json::from_value(json.clone());
+    assert_eq!(none.ok().map(|n| n.created_on), Some(None));
+    // A day that does not exist, another layout or another type is refused, not read as no date.
+    for bad in [
+        serde_json::json!("2025-02-30"),
+        serde_json::json!("2025-2-3"),
+        serde_json::json!("03/02/2025"),
+        serde_json::json!(20250203),
+    ] {
+        json["created_on"] = bad.clone();
+        let r: Result<Policy, _> = serde_json::from_value(json.clone());
+        assert!(r.is_err(), "{bad}");
+    }
+}

@@ -330,7 +330,9 @@ fn date(v: &Json, p: &Path) -> Result<NaiveDate, ExchangeError> {
     parse_iso_date(s).ok_or_else(|| p.err(ErrorKind::BadDate))
 }
 
-fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+/// A real calendar date written exactly `YYYY-MM-DD` (`2025-02-30` is none), as the exchange
+/// format and the browser's date inputs write them.
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;

@@ -95,6 +95,17 @@ fn de_dec<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     d.deserialize_any(DecVisitor)
 }
 
+/// An optional date written `YYYY-MM-DD`, read as the exchange format reads dates (chrono's own
+/// parser is a large part of the wasm, for this one field).
+fn de_opt_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => super::exchange::parse_iso_date(&s)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a date (YYYY-MM-DD): {s}"))),
+    }
+}
+
 fn de_opt_dec<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
     Option::<Dec>::deserialize(d).map(|o| o.map(|x| x.0))
 }
@@ -305,7 +316,11 @@ pub struct ClassPolicy {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Policy {
     pub version: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_opt_date"
+    )]
     pub created_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
