@@ -485,7 +485,7 @@ impl Store {
     pub fn load(&mut self) -> Loaded {
         let mut out = Loaded::default();
         let mut keys = self.keys();
-        keys.sort();
+        crate::domain::sorting::sort_by(&mut keys, |a, b| a.cmp(b));
         for key in &keys {
             if let Some(id) = key.strip_prefix(CLIENT_PREFIX) {
                 let Some(raw) = self.get(key) else { continue };
@@ -637,7 +637,7 @@ impl Store {
                 })
             })
             .collect();
-        out.sort_by(|a, b| a.at.cmp(&b.at));
+        crate::domain::sorting::sort_by(&mut out, |a, b| a.at.cmp(&b.at));
         out
     }
 

@@ -148,7 +148,7 @@ impl ClientFile {
     /// Statements sorted by closing date, oldest first.
     pub fn statements_by_date(&self) -> Vec<&Statement> {
         let mut v: Vec<&Statement> = self.statements.iter().collect();
-        v.sort_by_key(|s| s.closing_date);
+        super::sorting::sort_by(&mut v, |a, b| a.closing_date.cmp(&b.closing_date));
         v
     }
 }

@@ -17,6 +17,7 @@ pub mod policy_history;
 pub mod portfolio;
 pub mod ratios;
 pub mod scores;
+pub mod sorting;
 pub mod statement;
 pub mod warnings;
 pub mod what_if;

@@ -24,7 +24,11 @@ use crate::ui::{use_state, AppState, Lang};
 /// oldest-first order, so that display index `i` matches `analysis.years[n-1-i]`).
 pub fn display_order(f: &ClientFile) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..f.statements.len()).collect();
-    idx.sort_by_key(|&k| f.statements[k].closing_date);
+    crate::domain::sorting::sort_by(&mut idx, |&a, &b| {
+        f.statements[a]
+            .closing_date
+            .cmp(&f.statements[b].closing_date)
+    });
     idx.reverse();
     idx
 }

@@ -175,7 +175,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 })
                 .cloned()
                 .collect();
-            v.sort_by(|a, b| {
+            crate::domain::sorting::sort_by(&mut v, |a, b| {
                 let o = compare(a, b, key);
                 if asc {
                     o
