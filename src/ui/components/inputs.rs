@@ -243,8 +243,19 @@ pub fn amount_input_with(
     )
 }
 
-fn count_text(_: Lang, v: Option<u32>) -> String {
+// Whole numbers go through the amount fields' code as decimals: one copy of `parsed_input_dyn`
+// in the wasm instead of one per number type.
+
+fn whole_text(_: Lang, v: Option<Decimal>) -> String {
     v.map(|n| n.to_string()).unwrap_or_default()
+}
+
+fn count_parse(text: &str, french: bool) -> Result<Option<Decimal>, String> {
+    entry::count(text, french).map(|v| v.map(Decimal::from))
+}
+
+fn months_parse(text: &str, french: bool) -> Result<Option<Decimal>, String> {
+    entry::duration(text, french).map(|v| v.map(Decimal::from))
 }
 
 /// A whole-number field (days, incidents, headcount).
@@ -258,20 +269,17 @@ pub fn count_input(
         ParsedField {
             suffix,
             aria_label,
-            value,
-            parse: entry::count,
-            render: count_text,
+            value: Signal::derive(move || value.get().map(Decimal::from)),
+            parse: count_parse,
+            render: whole_text,
             inputmode: "numeric",
             class: "input count-input",
             placeholder: None,
             col: None,
         },
-        set,
+        // The parser only lets whole numbers in range through.
+        move |v: Option<Decimal>| set(v.and_then(|d| u32::try_from(d).ok())),
     )
-}
-
-fn months_text(_: Lang, v: Option<u8>) -> String {
-    v.map(|n| n.to_string()).unwrap_or_default()
 }
 
 /// The duration of a fiscal year, 1–24 months.
@@ -285,15 +293,15 @@ pub fn months_input(
         ParsedField {
             suffix,
             aria_label,
-            value,
-            parse: entry::duration,
-            render: months_text,
+            value: Signal::derive(move || value.get().map(Decimal::from)),
+            parse: months_parse,
+            render: whole_text,
             inputmode: "numeric",
             class: "input count-input",
             placeholder: None,
             col: None,
         },
-        set,
+        move |v: Option<Decimal>| set(v.and_then(|d| u8::try_from(d).ok())),
     )
 }
 
