@@ -374,7 +374,7 @@ pub fn parse_history_record(raw: &str) -> Result<PolicyHistory, Bilingual> {
         .get("history")
         .cloned()
         .ok_or_else(|| "history missing".to_string())
-        .and_then(|h| serde_json::from_value::<PolicyHistory>(h).map_err(|e| e.to_string()))
+        .and_then(|h| PolicyHistory::from_json(&h))
         .map_err(|e| {
             Bilingual::new(
                 format!("historique de la politique de crédit illisible ({e}) : la politique par défaut s'applique"),
@@ -559,7 +559,7 @@ impl Store {
                 .ok()
                 .filter(|v| v.get("schema").and_then(Value::as_u64) == Some(SCHEMA))
                 .and_then(|v| v.get("policy").cloned())
-                .and_then(|p| serde_json::from_value::<Policy>(p).ok())
+                .and_then(|p| Policy::from_json(&p).ok())
                 .filter(|p| validate(p).is_empty());
             match policy {
                 Some(p) => return Some(p),

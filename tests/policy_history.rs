@@ -276,7 +276,7 @@ fn the_history_round_trips_through_json() {
         Err(e) => panic!("not serialised: {e}"),
     };
     assert!(json.starts_with("{\"versions\":[{\"version\":1,"), "{json}");
-    let back: PolicyHistory = ok(serde_json::from_str(&json));
+    let back: PolicyHistory = ok(history_from_str(&json));
     assert_eq!(back, h);
     assert_eq!(version_numbers(&back), vec![1, 2, 3]);
     assert_eq!(back.current().comment, "A 2 %");
@@ -285,6 +285,13 @@ fn the_history_round_trips_through_json() {
     let old = PolicyHistory::from_policy(b_from_70());
     assert_eq!(old.current(), &b_from_70());
     assert_eq!(version_numbers(&old), vec![1]);
+}
+
+/// A history from its stored text, as storage reads it (a JSON value, then the history).
+fn history_from_str(json: &str) -> Result<PolicyHistory, String> {
+    serde_json::from_str::<serde_json::Value>(json)
+        .map_err(|e| e.to_string())
+        .and_then(|v| PolicyHistory::from_json(&v))
 }
 
 #[test]
@@ -302,17 +309,17 @@ fn a_broken_stored_history_is_refused() {
         ),
     ];
     for json in cases {
-        let r: Result<PolicyHistory, _> = serde_json::from_str(&json);
+        let r = history_from_str(&json);
         assert!(r.is_err(), "accepted {json}");
     }
-    let r: Result<PolicyHistory, _> = serde_json::from_str(&format!(
+    let r = history_from_str(&format!(
         "{{\"versions\":[{}, {one}]}}",
         policy_to_json(&Policy {
             version: 3,
             ..Policy::default()
         })
     ));
-    let msg = r.err().map(|e| e.to_string()).unwrap_or_default();
+    let msg = r.err().unwrap_or_default();
     assert!(msg.contains("out of order: 1 after 3"), "{msg}");
 }
 
@@ -696,7 +703,7 @@ fn a_stored_policy_date_is_read_strictly() {
     let mut json = serde_json::to_value(&p).unwrap_or_default();
     // Written as the exchange format writes dates, and read back as it was.
     assert_eq!(json["created_on"], "2024-02-29");
-    let back: Result<Policy, _> = serde_json::from_value(json.clone());
+    let back = Policy::from_json(&json);
     assert_eq!(
         back.ok().and_then(|b| b.created_on),
         Some(date(2024, 2, 29))
@@ -705,7 +712,7 @@ fn a_stored_policy_date_is_read_strictly() {
     if let Some(o) = json.as_object_mut() {
         o.remove("created_on");
     }
-    let none: Result<Policy, _> = serde_json::from_value(json.clone());
+    let none = Policy::from_json(&json);
     assert_eq!(none.ok().map(|n| n.created_on), Some(None));
     // A day that does not exist, another layout or another type is refused, not read as no date.
     for bad in [
@@ -715,7 +722,7 @@ fn a_stored_policy_date_is_read_strictly() {
         serde_json::json!(20250203),
     ] {
         json["created_on"] = bad.clone();
-        let r: Result<Policy, _> = serde_json::from_value(json.clone());
+        let r = Policy::from_json(&json);
         assert!(r.is_err(), "{bad}");
     }
 }

@@ -457,10 +457,10 @@ fn document_from_json(value: &Json) -> Result<Document, ExchangeError> {
         .transpose()?;
 
     let policy = match optional(m, "policy") {
-        Some(v) => Some(serde_json::from_value::<Policy>(v.to_value()).map_err(|e| {
-            root.key("policy")
-                .err(ErrorKind::InvalidPolicy(e.to_string()))
-        })?),
+        Some(v) => Some(
+            Policy::from_json(&v.to_value())
+                .map_err(|e| root.key("policy").err(ErrorKind::InvalidPolicy(e)))?,
+        ),
         None => None,
     };
 

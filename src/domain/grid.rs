@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::client::{ClientFile, CollectiveProceeding, SectorRisk};
 use super::figure::{Figure, Input, Why};
@@ -11,7 +11,7 @@ use super::ratios::{RatioId, RatioResult};
 use super::scores::{ScoreId, ScoreResult};
 
 /// Risk class, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum RiskClass {
     A,
     B,
@@ -70,7 +70,7 @@ impl RiskClass {
 macro_rules! criteria {
     ( $( $variant:ident => $key:literal, $fr:literal, $en:literal; )+ ) => {
         /// Every criterion of the grid.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(rename_all = "snake_case")]
         pub enum CriterionId { $( $variant ),+ }
 

@@ -21,12 +21,12 @@ use std::iter;
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::analysis::{verdict, Analysis};
 use super::client::{ClientFile, RatingRecord};
 use super::grid::RiskClass;
-use super::policy::Policy;
+use super::policy::{versions_from_json, Policy};
 pub use super::policy_check::policy_to_json;
 use super::policy_check::{validate, PolicyError, PolicyProblem};
 
@@ -89,14 +89,14 @@ pub fn same_rules(a: &Policy, b: &Policy) -> bool {
 /// (`policy_check::policy_from_json` gives only the first). The version, date and comment it
 /// carries are those of the app that exported it; saving it gives it a version here.
 ///
-/// The text is read as a JSON value first, then as a policy: the policy's deserializer is then
-/// the one the exchange reader uses, and the wasm carries one copy of it, not two.
+/// The text is read as a JSON value first, then as a policy by [`Policy::from_json`], the
+/// reader of the exchange format and of storage.
 pub fn read_policy_json(json: &str) -> Result<Policy, Vec<PolicyError>> {
-    let read = serde_json::from_str::<serde_json::Value>(json).and_then(serde_json::from_value);
-    let policy: Policy = read.map_err(|e| {
+    let read = serde_json::from_str::<serde_json::Value>(json).map_err(|e| e.to_string());
+    let policy = read.and_then(|v| Policy::from_json(&v)).map_err(|e| {
         vec![PolicyError {
             path: String::new(),
-            problem: PolicyProblem::NotAPolicy(e.to_string()),
+            problem: PolicyProblem::NotAPolicy(e),
         }]
     })?;
     let errors = validate(&policy);
@@ -109,27 +109,30 @@ pub fn read_policy_json(json: &str) -> Result<Policy, Vec<PolicyError>> {
 
 /// Every version of the credit policy, oldest first; the last one is in force.
 ///
-/// Stored as `{"versions":[policy, …]}`; reading refuses an empty list or versions out of
-/// ascending order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "StoredHistory", into = "StoredHistory")]
+/// Stored as `{"versions":[policy, …]}`; reading ([`PolicyHistory::from_json`]) refuses an
+/// empty list or versions out of ascending order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(into = "StoredHistory")]
 pub struct PolicyHistory {
     /// The versions before the current one, oldest first.
     earlier: Vec<Policy>,
     current: Policy,
 }
 
-/// The stored form of a [`PolicyHistory`].
-#[derive(Serialize, Deserialize)]
+/// The stored form of a [`PolicyHistory`], as written.
+#[derive(Serialize)]
 struct StoredHistory {
     versions: Vec<Policy>,
 }
 
-impl TryFrom<StoredHistory> for PolicyHistory {
-    type Error = String;
+impl PolicyHistory {
+    /// Reads a stored history, `{"versions": [policy, …]}`: every version as
+    /// [`Policy::from_json`] reads it, at least one, in strictly ascending order.
+    pub fn from_json(v: &serde_json::Value) -> Result<Self, String> {
+        versions_from_json(v).and_then(Self::from_versions)
+    }
 
-    fn try_from(stored: StoredHistory) -> Result<Self, Self::Error> {
-        let mut versions = stored.versions;
+    fn from_versions(mut versions: Vec<Policy>) -> Result<Self, String> {
         for pair in versions.windows(2) {
             if pair[1].version <= pair[0].version {
                 return Err(format!(

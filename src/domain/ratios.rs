@@ -1,7 +1,7 @@
 //! Ratios of one fiscal year (FINANCE.md §3), with their appreciation from the policy.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::aggregates::{annualise, sum, Aggregate as A, Aggregates};
 use super::figure::{div, minus, mul, positive, req, saturating_add, Figure, Input, Why};
@@ -23,7 +23,7 @@ macro_rules! ratios {
     ( $( $variant:ident => $key:literal, $unit:ident, $fr:literal, $en:literal,
          $ffr:literal, $fen:literal; )+ ) => {
         /// Every ratio of FINANCE.md §3.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(rename_all = "snake_case")]
         pub enum RatioId { $( $variant ),+ }
 
