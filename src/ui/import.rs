@@ -364,8 +364,9 @@ fn is_demo_id(id: &str) -> bool {
 pub fn reset_demo_control(state: AppState, always: bool) -> AnyView {
     let lang = state.lang;
     let asking = RwSignal::new(false);
-    let present =
-        Memo::new(move |_| always || state.files.with(|fs| fs.iter().any(|f| is_demo_id(&f.id))));
+    let present = crate::ui::components::memo(move || {
+        always || state.files.with(|fs| fs.iter().any(|f| is_demo_id(&f.id)))
+    });
     let confirm = move |_| {
         asking.set(false);
         if let Some(d) = reset_demo(state) {
@@ -512,7 +513,7 @@ pub fn ImportDialog() -> impl IntoView {
         }
     };
     // Re-rendered when another import opens or the language changes, not on every choice.
-    let shown = Memo::new(move |_| {
+    let shown = crate::ui::components::memo(move || {
         state.import.with(|p| {
             p.as_ref()
                 .map(|p| (p.source.clone(), p.clients.len(), p.conflicts.len()))

@@ -210,11 +210,11 @@ impl AppState {
         let current = RwSignal::new(None::<String>);
         let history = RwSignal::new(PolicyHistory::new());
         let policy = RwSignal::new(history.with_untracked(|h| h.current().clone()));
-        let current_file = Memo::new(move |_| {
+        let current_file = components::memo(move || {
             let id = current.get()?;
             files.with(|fs| fs.iter().find(|f| f.id == id).cloned())
         });
-        let analysis = Memo::new(move |_| {
+        let analysis = components::memo(move || {
             current_file
                 .get()
                 .map(|f| policy.with(|p| analyse(&f, p, today)))
@@ -974,9 +974,10 @@ pub fn App() -> impl IntoView {
     // task right after the change (a zero timeout), so a keystroke's figures reach the screen
     // without waiting for the serialisation; leaving the page writes at once (below).
     let save_queued = StoredValue::new(false);
-    Effect::new(move |prev: Option<()>| {
+    let mut first = true;
+    components::effect(move || {
         state.files.track();
-        if prev.is_some() && !save_queued.get_value() {
+        if !std::mem::take(&mut first) && !save_queued.get_value() {
             save_queued.set_value(true);
             set_timeout(
                 move || {
@@ -988,7 +989,7 @@ pub fn App() -> impl IntoView {
         }
     });
     // The tab's title names the screen, in the interface language.
-    Effect::new(move |_| {
+    components::effect(move || {
         let lang = state.lang.get();
         let screen = match state.view.get() {
             View::Portfolio => lang.pick("Portefeuille", "Portfolio"),
@@ -999,7 +1000,7 @@ pub fn App() -> impl IntoView {
         };
         document().set_title(&format!("Encours — {screen}"));
     });
-    Effect::new(move |_| {
+    components::effect(move || {
         let lang = state.lang.get();
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", lang.code());
@@ -1012,7 +1013,7 @@ pub fn App() -> impl IntoView {
         }
     });
     // The policy history is saved whenever it changes (one key, every version).
-    Effect::new(move |_| {
+    components::effect(move || {
         let r = state.history.with(|h| {
             if state.storage_available.get_untracked() {
                 state
@@ -1029,7 +1030,7 @@ pub fn App() -> impl IntoView {
     });
     // A policy set from elsewhere than the history (an import adopting a file's policy)
     // becomes a new version, or is put back when refused.
-    Effect::new(move |_| {
+    components::effect(move || {
         let differs = state
             .policy
             .with(|p| state.history.with_untracked(|h| h.current() != p));
@@ -1039,13 +1040,13 @@ pub fn App() -> impl IntoView {
     });
     // Every file keeps the rating it was given: a file without one is rated under the policy
     // in force (new files, imports, files stored before ratings were kept).
-    Effect::new(move |_| {
+    components::effect(move || {
         state.files.track();
         state.rate_unrated();
     });
 
     // The URL hash mirrors the view; a hash typed or a back button moves the view.
-    Effect::new(move |_| {
+    components::effect(move || {
         let view = state.view.get();
         let id = state.current.get();
         let id = match view {
@@ -1066,14 +1067,15 @@ pub fn App() -> impl IntoView {
         }
     });
     // A screen opens at its top (the verdict first), not at the previous screen's scroll.
-    Effect::new(move |prev: Option<(View, Option<String>)>| {
+    let mut shown: Option<(View, Option<String>)> = None;
+    components::effect(move || {
         let now = (state.view.get(), state.current.get());
-        if prev.is_some_and(|p| p != now) {
+        if shown.as_ref().is_some_and(|p| *p != now) {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
-        now
+        shown = Some(now);
     });
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         follow_hash(state, &current_hash());

@@ -40,7 +40,7 @@ pub fn Header() -> impl IntoView {
     let lang = state.lang;
     let toggle = move |_| lang.update(|l| *l = if l.is_fr() { Lang::En } else { Lang::Fr });
     // A memo: the open file changes on every keystroke, its name seldom.
-    let open_name = Memo::new(move |_| {
+    let open_name = crate::ui::components::memo(move || {
         state.current_file.with(|f| {
             f.as_ref()
                 .map(|f| display_name(&f.name, lang.get().is_fr()))

@@ -82,7 +82,7 @@ where
     // The value this field last knew the file to hold: set by our own edits and by resyncs.
     let last = StoredValue::new(initial);
 
-    Effect::new(move |_| {
+    super::effect(move || {
         let v = value.get();
         let known = last.with_value(|l| l == &v);
         if !known {
@@ -364,7 +364,7 @@ fn date_input_dyn(
             }
         }
     };
-    Effect::new(move |_| {
+    super::effect(move || {
         let v = value.get();
         if !focused.get_untracked() {
             show(v);

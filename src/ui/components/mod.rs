@@ -18,6 +18,38 @@ use leptos::prelude::*;
 use crate::domain::client::ClientFile;
 use crate::ui::AppState;
 
+/// Runs `f` after rendering, and again whenever a signal it read changes (a Leptos effect).
+///
+/// Every effect of the app goes through one boxed closure: `Effect::new` compiles its scheduling
+/// code once per closure type, about 1 KB of wasm each. State from one run to the next lives in
+/// the closure (`FnMut`).
+pub fn effect(f: impl FnMut() + 'static) {
+    effect_dyn(Box::new(f));
+}
+
+#[inline(never)]
+fn effect_dyn(mut f: Box<dyn FnMut()>) {
+    Effect::new(move |_| f());
+}
+
+/// A value derived from signals, recomputed when they change and passed on only when it differs
+/// (a Leptos memo). As with [`effect`], the closure is boxed so that a memo's code is compiled once
+/// per value type, not once per closure.
+pub fn memo<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    memo_dyn(Box::new(f))
+}
+
+#[inline(never)]
+fn memo_dyn<T>(f: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| f())
+}
+
 /// Edits the open file, if any; the storage effect saves it.
 ///
 /// Every edit goes through one non-generic function, so `AppState::update_file` is compiled

@@ -26,7 +26,7 @@ pub fn RatingStatusBadge(
     compact: bool,
 ) -> impl IntoView {
     let state = use_state();
-    let status = Memo::new(move |_| {
+    let status = super::memo(move || {
         let id = id.get();
         state.policy.with(|p| {
             state.files.with(|fs| {

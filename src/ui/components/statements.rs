@@ -260,15 +260,15 @@ struct Col {
 
 impl Col {
     fn new(state: AppState, i: usize, order: Memo<Vec<usize>>) -> Self {
-        let k = Memo::new(move |_| order.with(|o| o.get(i).copied()));
-        let stmt = Memo::new(move |_| {
+        let k = super::memo(move || order.with(|o| o.get(i).copied()));
+        let stmt = super::memo(move || {
             let k = k.get()?;
             state
                 .current_file
                 .with(|f| f.as_ref().and_then(|f| f.statements.get(k)).cloned())
         });
         // The analysis lists years oldest first, in the engine's (stable) date order.
-        let year_index = Memo::new(move |_| {
+        let year_index = super::memo(move || {
             let k = k.get()?;
             state.current_file.with(|f| {
                 let f = f.as_ref()?;
@@ -277,7 +277,7 @@ impl Col {
                 latest_first.len().checked_sub(1 + pos)
             })
         });
-        let warnings = Memo::new(move |_| {
+        let warnings = super::memo(move || {
             let Some(j) = year_index.get() else {
                 return Vec::new();
             };
@@ -288,7 +288,7 @@ impl Col {
                     .unwrap_or_default()
             })
         });
-        let aggs = Memo::new(move |_| {
+        let aggs = super::memo(move || {
             let j = year_index.get()?;
             state.analysis.with(|a| {
                 a.as_ref()
@@ -400,7 +400,7 @@ pub fn StatementsEditor() -> impl IntoView {
     let confirm_remove = RwSignal::new(None::<usize>);
     // The column order, frozen while a closing date has the focus.
     let frozen = RwSignal::new(None::<Vec<usize>>);
-    let order = Memo::new(move |_| {
+    let order = super::memo(move || {
         let live = state
             .current_file
             .with(|f| f.as_ref().map(display_order).unwrap_or_default());
@@ -409,7 +409,7 @@ pub fn StatementsEditor() -> impl IntoView {
             _ => live,
         }
     });
-    let count = Memo::new(move |_| {
+    let count = super::memo(move || {
         state
             .current_file
             .with(|f| f.as_ref().map_or(0, |f| f.statements.len()))
@@ -783,7 +783,7 @@ fn line_cell(line: Line, c: Col) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let i = c.i;
-    let value = Signal::from(Memo::new(move |_| {
+    let value = Signal::from(super::memo(move || {
         c.stmt.with(|s| s.as_ref().and_then(|s| line.get(s)))
     }));
     let aria = Signal::derive(move || {
@@ -799,7 +799,8 @@ fn line_cell(line: Line, c: Col) -> impl IntoView {
     let placeholder = match line {
         Line::Rep(r) => Some(Signal::derive({
             // The aggregates change on every keystroke; this one figure seldom does.
-            let derived = Memo::new(move |_| c.aggs.with(|a| a.and_then(|a| a.get(r.aggregate()))));
+            let derived =
+                super::memo(move || c.aggs.with(|a| a.and_then(|a| a.get(r.aggregate()))));
             move || {
                 let l = lang.get();
                 derived
@@ -817,7 +818,7 @@ fn line_cell(line: Line, c: Col) -> impl IntoView {
         })),
         _ => None,
     };
-    let has_line_warning = Memo::new(move |_| {
+    let has_line_warning = super::memo(move || {
         c.warnings
             .with(|ws| ws.iter().any(|w| line_warning(w, line)))
     });

@@ -218,15 +218,16 @@ pub fn what_if_section(state: AppState) -> AnyView {
     let lang = state.lang;
     let o = RwSignal::new(TradeOverrides::default());
     // Another file opened: its own terms, not the previous file's overrides.
-    Effect::new(move |prev: Option<Option<String>>| {
+    let mut shown: Option<Option<String>> = None;
+    super::effect(move || {
         let id = state.current.get();
-        if prev.is_some_and(|p| p != id) {
+        if shown.as_ref().is_some_and(|p| *p != id) {
             o.set(TradeOverrides::default());
         }
-        id
+        shown = Some(id);
     });
     // The engine on the file with the overrides; the file itself when nothing is overridden.
-    let tried = Memo::new(move |_| {
+    let tried = super::memo(move || {
         let ov = o.get();
         if ov.is_empty() {
             return state.analysis.get();
@@ -236,7 +237,7 @@ pub fn what_if_section(state: AppState) -> AnyView {
                 .map(|f| state.policy.with(|p| analyse(&ov.apply(f), p, state.today)))
         })
     });
-    let changes = Memo::new(move |_| o.with(|ov| ov.changes(&file_trade(state))));
+    let changes = super::memo(move || o.with(|ov| ov.changes(&file_trade(state))));
 
     let apply = move |_| {
         let ov = o.get_untracked();

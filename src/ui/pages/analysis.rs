@@ -86,8 +86,8 @@ pub fn AnalysisPage() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let open = RwSignal::new(None::<String>);
-    let has_file = Memo::new(move |_| state.current_file.with(Option::is_some));
-    let title = Memo::new(move |_| {
+    let has_file = crate::ui::components::memo(move || state.current_file.with(Option::is_some));
+    let title = crate::ui::components::memo(move || {
         state
             .current_file
             .with(|f| f.as_ref().map(|f| f.name.clone()).unwrap_or_default())

@@ -55,7 +55,7 @@ use crate::ui::{io, use_state, AppState, View};
 pub fn ClientPage() -> impl IntoView {
     let state = use_state();
     // Rebuilt only when another file is opened, so the fields keep what is being typed.
-    let open_id = Memo::new(move |_| {
+    let open_id = crate::ui::components::memo(move || {
         state
             .current_file
             .with(|f| f.as_ref().map(|f| f.id.clone()))
@@ -94,7 +94,7 @@ fn read<T>(state: AppState, get: fn(&ClientFile) -> T, default: T) -> Signal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    Signal::from(Memo::new(move |_| {
+    Signal::from(crate::ui::components::memo(move || {
         state
             .current_file
             .with(|f| f.as_ref().map(get).unwrap_or_else(|| default.clone()))
@@ -317,7 +317,7 @@ fn siren_input(state: AppState) -> AnyView {
     let focused = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let last = StoredValue::new(stored.get_untracked());
-    Effect::new(move |_| {
+    crate::ui::components::effect(move || {
         let v = stored.get();
         if last.with_value(|l| l != &v) {
             last.set_value(v.clone());

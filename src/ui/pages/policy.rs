@@ -850,7 +850,7 @@ fn grid_section(ed: Editor) -> AnyView {
         .enumerate()
         .map(|(c, id)| {
             let key = id.key();
-            let inactive = Memo::new(move |_| {
+            let inactive = crate::ui::components::memo(move || {
                 ed.draft
                     .with(|p| p.criteria.get(c).is_some_and(|c| !c.active))
             });
@@ -1311,9 +1311,9 @@ pub fn PolicyPage() -> impl IntoView {
     // Flips when the draft is replaced, so that the form is drawn anew.
     let generation = RwSignal::new(false);
     let bad = RwSignal::new(Vec::<Field>::new());
-    let errors = Memo::new(move |_| draft.with(validate));
+    let errors = crate::ui::components::memo(move || draft.with(validate));
     let preview_of = RwSignal::new(None::<(Policy, Preview)>);
-    let fresh = Memo::new(move |_| {
+    let fresh = crate::ui::components::memo(move || {
         preview_of.with(|pv| pv.as_ref().is_some_and(|(p, _)| draft.with(|d| d == p)))
     });
     let comment = RwSignal::new(String::new());
@@ -1322,15 +1322,18 @@ pub fn PolicyPage() -> impl IntoView {
     let viewing = RwSignal::new(None::<usize>);
     let confirm_reset = RwSignal::new(false);
 
-    let dirty = Memo::new(move |_| state.policy.with(|cur| draft.with(|d| !same_rules(d, cur))));
-    let valid = Memo::new(move |_| errors.with(Vec::is_empty) && bad.with(Vec::is_empty));
+    let dirty = crate::ui::components::memo(move || {
+        state.policy.with(|cur| draft.with(|d| !same_rules(d, cur)))
+    });
+    let valid =
+        crate::ui::components::memo(move || errors.with(Vec::is_empty) && bad.with(Vec::is_empty));
 
     let replace_draft = move |p: Policy| {
         draft.set(p);
         bad.set(Vec::new());
         generation.update(|g| *g = !*g);
     };
-    Effect::new(move |_| {
+    crate::ui::components::effect(move || {
         let cur = state.policy.get();
         if base.with_untracked(|b| *b != cur) {
             if base.with_untracked(|b| draft.with_untracked(|d| same_rules(d, b))) {

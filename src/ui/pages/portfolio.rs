@@ -128,7 +128,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let today = state.today;
 
     // The engine's verdict on every file; recomputed only when a file or the policy changes.
-    let rows = Memo::new(move |_| {
+    let rows = crate::ui::components::memo(move || {
         state.policy.with(|policy| {
             state.files.with(|files| {
                 files
@@ -160,7 +160,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new((SortKey::Name, true));
 
-    let shown = Memo::new(move |_| {
+    let shown = crate::ui::components::memo(move || {
         let q = fold(query.get().trim());
         let q_digits: String = q.chars().filter(|c| !c.is_whitespace()).collect();
         let (key, asc) = sort.get();
@@ -205,7 +205,7 @@ pub fn PortfolioPage() -> impl IntoView {
             }
         }
     }
-    Effect::new(move |_| {
+    crate::ui::components::effect(move || {
         let n = shown.with(Vec::len);
         if limit.get_untracked() < n && !growing.get_value() {
             growing.set_value(true);

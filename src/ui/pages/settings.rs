@@ -53,12 +53,12 @@ pub fn SettingsPage() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     // Storage figures, read again after each save or change of the files.
-    let usage = Memo::new(move |_| {
+    let usage = crate::ui::components::memo(move || {
         state.save_status.track();
         state.files.track();
         state.storage_usage()
     });
-    let quarantined = Memo::new(move |_| {
+    let quarantined = crate::ui::components::memo(move || {
         state.quarantined_now.track();
         state.save_status.track();
         state.quarantined_all()
