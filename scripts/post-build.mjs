@@ -73,7 +73,7 @@ const blocked = [
 for (const [pattern, what] of blocked) {
   if (pattern.test(markup)) fail(`${INDEX} has ${what}, which its Content-Security-Policy blocks`);
 }
-if (!/http-equiv="Content-Security-Policy"/i.test(markup)) fail(`${INDEX} has no Content-Security-Policy`);
+if (!/http-equiv=["']?Content-Security-Policy/i.test(markup)) fail(`${INDEX} has no Content-Security-Policy`);
 for (const [name, content] of scripts) await writeFile(path.join(dir, name), content);
 
 // --- 2. The version of the build and the service worker -----------------------------------------
