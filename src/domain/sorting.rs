@@ -8,6 +8,9 @@ use std::cmp::Ordering;
 
 /// Sorts `items` by `cmp`, keeping equal items in their order (as `slice::sort_by`).
 pub fn sort_by<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
     let mut order: Vec<usize> = (0..items.len()).collect();
     sort_indices(&mut order, &|a, b| cmp(&items[a], &items[b]));
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
