@@ -76,6 +76,30 @@ for (const [pattern, what] of blocked) {
 if (!/http-equiv=["']?Content-Security-Policy/i.test(markup)) fail(`${INDEX} has no Content-Security-Policy`);
 for (const [name, content] of scripts) await writeFile(path.join(dir, name), content);
 
+// --- 1b. Release builds: the wasm-bindgen glue minified ----------------------------------------
+// Trunk minifies the HTML and CSS but not wasm-bindgen's JavaScript (49 KB, 8.6 KB gzip; 6.5 KB
+// minified). The page loads it with a Subresource Integrity hash, recomputed here.
+if (process.env.TRUNK_PROFILE === 'release') {
+  const { minify } = await import('terser');
+  for (const file of (await readdir(dir)).filter((f) => /^encours-[0-9a-f]+\.js$/.test(f))) {
+    const { code } = await minify(await readFile(path.join(dir, file), 'utf8'), {
+      module: true,
+      ecma: 2020,
+      compress: { passes: 2 },
+    });
+    if (!code) fail(`terser wrote nothing for ${file}`);
+    await writeFile(path.join(dir, file), code);
+    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    let found = 0;
+    html = html.replace(/<link\b[^>]*>/gi, (tag) => {
+      if (!tag.includes(file)) return tag;
+      found += 1;
+      return tag.replace(/integrity=(["']?)sha384-[A-Za-z0-9+/=]+\1/, `integrity="${integrity}"`);
+    });
+    if (!found) fail(`${INDEX} does not link ${file}`);
+  }
+}
+
 // --- 2. The version of the build and the service worker -----------------------------------------
 // The page's own version marker is left out of what is hashed (so a second run gives the same
 // version), and so is the worker itself (it is written from the result).

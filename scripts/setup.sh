@@ -5,7 +5,8 @@
 #   Debian:    chromium, chromium-driver            (browser tests; never a downloaded browser)
 #   rustup:    target wasm32-unknown-unknown, rustfmt, clippy
 #   cargo:     trunk 0.21.14, wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock
-#   npm:       npm ci (package-lock.json): wasm-opt from `binaryen` 132, @playwright/test
+#   npm:       npm ci (package-lock.json): wasm-opt from `binaryen` 132, @playwright/test, terser
+#              (minifies the wasm-bindgen JavaScript of release builds, scripts/post-build.mjs)
 #   crates:    cargo fetch, so that builds run offline (Trunk.toml: offline = true)
 #
 # Nothing is downloaded from anywhere but Debian, crates.io and the npm registry: Trunk's own tool

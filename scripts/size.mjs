@@ -5,19 +5,19 @@
 //
 //   node scripts/size.mjs [DIST_DIR]      (default: dist)
 //
-// The app does not meet SPEC.md's budget (431.5 KB, see README "Benchmarks"): until it does,
+// The app does not meet SPEC.md's budget (429.4 KB, see README "Benchmarks"): until it does,
 // the check fails above a ceiling just over today's size, so the bundle cannot grow unnoticed.
 // Lower CEILING_GZIP as the bundle shrinks; once under 300 KB, the budget itself fails.
 // (Raised once, 460 → 495 KB, for issue 5's what-if, charts, credit report, offline and demo
-// reset: +43 KB gzip; lowered to 470 KB when the bundle went from 489 to 462 KB, and to 440 KB
-// when it went to 431.5 KB.)
+// reset: +43 KB gzip; lowered to 470 KB when the bundle went from 489 to 462 KB, and to 435 KB
+// when it went to 429.4 KB.)
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const BUDGET_GZIP = 300_000;
-const CEILING_GZIP = 440_000;
+const CEILING_GZIP = 435_000;
 const dir = process.argv[2] ?? 'dist';
 
 function* bundleFiles(folder) {
