@@ -14,7 +14,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::json_tree::Json;
+use crate::domain::json_tree::{Json, Step};
 
 use super::client::{
     ClientFile, CollectiveProceeding, PaymentHistory, Qualitative, RatingRecord, SectorRisk,
@@ -215,8 +215,7 @@ impl std::error::Error for ExchangeError {}
 enum Seg<'a> {
     /// The prefix the caller gave (may be empty).
     Root(&'a str),
-    Key(&'a str),
-    Index(usize),
+    Step(Step<'a>),
 }
 
 /// A place in the document, rendered only when an error needs it.
@@ -237,14 +236,14 @@ impl<'a> Path<'a> {
     fn key(&'a self, key: &'a str) -> Path<'a> {
         Path {
             parent: Some(self),
-            seg: Seg::Key(key),
+            seg: Seg::Step(Step::Key(key)),
         }
     }
 
     fn index(&'a self, i: usize) -> Path<'a> {
         Path {
             parent: Some(self),
-            seg: Seg::Index(i),
+            seg: Seg::Step(Step::Index(i)),
         }
     }
 
@@ -254,17 +253,7 @@ impl<'a> Path<'a> {
         }
         match self.seg {
             Seg::Root(prefix) => out.push_str(prefix),
-            Seg::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Seg::Index(i) => {
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
+            Seg::Step(step) => step.push_to(out),
         }
     }
 

@@ -23,6 +23,33 @@ pub enum Json<'a> {
     Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
+/// One step of a place in a JSON document, as the readers name the place of an error:
+/// `criteria[3].scale.bands[1].bound` (the exchange format, storage, the policy).
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl Step<'_> {
+    /// Appends the step to a place written so far (a key after a dot unless it comes first).
+    pub fn push_to(self, out: &mut String) {
+        match self {
+            Step::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Step::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+}
+
 impl<'a> Json<'a> {
     /// Parses `text` with serde_json (its errors, line and column, recursion limit).
     pub fn parse(text: &'a str) -> Result<Self, serde_json::Error> {

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::grid::{CriterionId, RiskClass};
+use super::json_tree::Step;
 use super::ratios::RatioId;
 
 /// A float's shortest text (`1.5e-7`, `1500.0`) written as `f64`'s `Display` writes it
@@ -64,13 +65,8 @@ fn read_dec(s: &str) -> Option<Decimal> {
 
 /// Why a policy was not read: what, and where (innermost place first, as it was found).
 struct Fail {
-    places: Vec<Place>,
+    places: Vec<Step<'static>>,
     what: String,
-}
-
-enum Place {
-    Key(&'static str),
-    Index(usize),
 }
 
 type Read<T> = Result<T, Fail>;
@@ -83,7 +79,7 @@ fn bad(what: &str) -> Fail {
 }
 
 impl Fail {
-    fn at(mut self, place: Place) -> Self {
+    fn at(mut self, place: Step<'static>) -> Self {
         self.places.push(place);
         self
     }
@@ -92,19 +88,7 @@ impl Fail {
     fn text(self) -> String {
         let mut out = String::new();
         for place in self.places.iter().rev() {
-            match place {
-                Place::Key(k) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(k);
-                }
-                Place::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
-            }
+            place.push_to(&mut out);
         }
         if out.is_empty() {
             self.what
@@ -126,7 +110,7 @@ fn req<T>(m: &Object, key: &'static str, read: fn(&Value) -> Read<T>) -> Read<T>
         Some(v) => read(v),
         None => Err(bad("missing")),
     }
-    .map_err(|e| e.at(Place::Key(key)))
+    .map_err(|e| e.at(Step::Key(key)))
 }
 
 /// A field that may be left out.
@@ -134,7 +118,7 @@ fn opt<T>(m: &Object, key: &'static str, read: fn(&Value) -> Read<T>) -> Read<Op
     m.get(key)
         .map(read)
         .transpose()
-        .map_err(|e| e.at(Place::Key(key)))
+        .map_err(|e| e.at(Step::Key(key)))
 }
 
 fn list<T>(v: &Value, read: fn(&Value) -> Read<T>) -> Read<Vec<T>> {
@@ -142,7 +126,7 @@ fn list<T>(v: &Value, read: fn(&Value) -> Read<T>) -> Read<Vec<T>> {
     items
         .iter()
         .enumerate()
-        .map(|(i, x)| read(x).map_err(|e| e.at(Place::Index(i))))
+        .map(|(i, x)| read(x).map_err(|e| e.at(Step::Index(i))))
         .collect()
 }
 
@@ -275,11 +259,11 @@ fn scale(v: &Value) -> Read<Scale> {
     let low = opt(m, "low", opt_num)?.flatten();
     let medium = opt(m, "medium", opt_num)?.flatten();
     let high = opt(m, "high", opt_num)?.flatten();
-    let need = |v: Option<Decimal>, key| v.ok_or_else(|| bad("missing").at(Place::Key(key)));
+    let need = |v: Option<Decimal>, key| v.ok_or_else(|| bad("missing").at(Step::Key(key)));
     Ok(if bands_kind {
         Scale::Bands {
-            direction: direction.ok_or_else(|| bad("missing").at(Place::Key("direction")))?,
-            bands: bands.ok_or_else(|| bad("missing").at(Place::Key("bands")))?,
+            direction: direction.ok_or_else(|| bad("missing").at(Step::Key("direction")))?,
+            bands: bands.ok_or_else(|| bad("missing").at(Step::Key("bands")))?,
         }
     } else {
         Scale::Sector {
@@ -388,6 +372,14 @@ impl Policy {
     /// class's `deposit_share` take their defaults; unknown fields are ignored.
     pub fn from_json(v: &Value) -> Result<Policy, String> {
         policy(v).map_err(Fail::text)
+    }
+
+    /// Reads a policy from JSON text (an exported policy): serde_json's message when the text
+    /// is not JSON, else as [`Policy::from_json`].
+    pub fn from_json_text(text: &str) -> Result<Policy, String> {
+        serde_json::from_str::<Value>(text)
+            .map_err(|e| e.to_string())
+            .and_then(|v| Policy::from_json(&v))
     }
 }
 

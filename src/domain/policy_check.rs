@@ -286,9 +286,7 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
 
 /// Reads a policy exported as JSON and validates it; the first problem is the error.
 pub fn policy_from_json(json: &str) -> Result<Policy, PolicyError> {
-    let p = serde_json::from_str::<serde_json::Value>(json)
-        .map_err(|e| e.to_string())
-        .and_then(|v| Policy::from_json(&v))
+    let p = Policy::from_json_text(json)
         .map_err(|e| PolicyError::new("", PolicyProblem::NotAPolicy(e)))?;
     match validate(&p).into_iter().next() {
         Some(e) => Err(e),

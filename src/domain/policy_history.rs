@@ -89,11 +89,10 @@ pub fn same_rules(a: &Policy, b: &Policy) -> bool {
 /// (`policy_check::policy_from_json` gives only the first). The version, date and comment it
 /// carries are those of the app that exported it; saving it gives it a version here.
 ///
-/// The text is read as a JSON value first, then as a policy by [`Policy::from_json`], the
-/// reader of the exchange format and of storage.
+/// The text is read by [`Policy::from_json_text`], with the rules of the exchange format's and
+/// storage's policy reader.
 pub fn read_policy_json(json: &str) -> Result<Policy, Vec<PolicyError>> {
-    let read = serde_json::from_str::<serde_json::Value>(json).map_err(|e| e.to_string());
-    let policy = read.and_then(|v| Policy::from_json(&v)).map_err(|e| {
+    let policy = Policy::from_json_text(json).map_err(|e| {
         vec![PolicyError {
             path: String::new(),
             problem: PolicyProblem::NotAPolicy(e),
