@@ -372,9 +372,8 @@ pub fn parse_history_record(raw: &str) -> Result<PolicyHistory, Bilingual> {
     }
     let history = v
         .get("history")
-        .cloned()
         .ok_or_else(|| "history missing".to_string())
-        .and_then(|h| PolicyHistory::from_json(&h))
+        .and_then(PolicyHistory::from_json)
         .map_err(|e| {
             Bilingual::new(
                 format!("historique de la politique de crédit illisible ({e}) : la politique par défaut s'applique"),
@@ -558,8 +557,7 @@ impl Store {
             let policy = serde_json::from_str::<Value>(&raw)
                 .ok()
                 .filter(|v| v.get("schema").and_then(Value::as_u64) == Some(SCHEMA))
-                .and_then(|v| v.get("policy").cloned())
-                .and_then(|p| Policy::from_json(&p).ok())
+                .and_then(|v| v.get("policy").and_then(|p| Policy::from_json(p).ok()))
                 .filter(|p| validate(p).is_empty());
             match policy {
                 Some(p) => return Some(p),

@@ -101,6 +101,15 @@ pub fn saturating_add(a: Decimal, b: Decimal) -> Decimal {
     })
 }
 
+/// `a - b` saturating at the bounds, as `Decimal::saturating_sub`, through the one copy of [`minus`].
+pub fn saturating_sub(a: Decimal, b: Decimal) -> Decimal {
+    minus(a, b).unwrap_or(if a.is_sign_positive() {
+        Decimal::MAX
+    } else {
+        Decimal::MIN
+    })
+}
+
 /// `a × b`, or `None` on overflow; one copy, as [`minus`].
 #[inline(never)]
 pub fn times(a: Decimal, b: Decimal) -> Option<Decimal> {
@@ -147,6 +156,31 @@ fn fixed(s: &str, places: usize) -> String {
 mod tests {
     use super::*;
     use crate::domain::testutil::d;
+
+    /// The one-copy helpers give what rust_decimal's inlined arithmetic gives, bounds included.
+    #[test]
+    fn helpers_are_rust_decimal_arithmetic() {
+        let values = [
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::ZERO,
+            Decimal::ONE,
+            -Decimal::ONE,
+            d("0.0000000000000000000000000001"),
+            d("12345.678"),
+            d("-99999999999999999999999999.9"),
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(minus(a, b), a.checked_sub(b), "{a} - {b}");
+                assert_eq!(plus(a, b), a.checked_add(b), "{a} + {b}");
+                assert_eq!(times(a, b), a.checked_mul(b), "{a} × {b}");
+                assert_eq!(over(a, b), a.checked_div(b), "{a} / {b}");
+                assert_eq!(saturating_sub(a, b), a.saturating_sub(b), "{a} - {b}");
+                assert_eq!(saturating_add(a, b), a.saturating_add(b), "{a} + {b}");
+            }
+        }
+    }
 
     #[test]
     fn data_values_round_half_even_and_pad() {

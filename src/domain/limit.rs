@@ -5,7 +5,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::client::{TermsBasis, Trade};
-use super::figure::{minus, mul, over, saturating_add, times};
+use super::figure::{minus, over, saturating_add, times};
 use super::grid::RiskClass;
 use super::legal::{LEGAL_DEFAULT_DAYS, LEGAL_MAX_NET_DAYS};
 use super::policy::Policy;
@@ -141,9 +141,8 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     let requested = t.requested_limit.map(|r| r.max(Decimal::ZERO));
     let days_total = saturating_add(Decimal::from(effective_days), Decimal::from(delay_days));
     let from_sales = sales.and_then(|s| {
-        mul(s, one_plus_vat)
-            .and_then(|v| mul(v, days_total))
-            .ok()
+        times(s, one_plus_vat)
+            .and_then(|v| times(v, days_total))
             .and_then(|v| over(v, DAYS))
     });
     let (need, need_source) = match (from_sales, requested) {
@@ -154,10 +153,10 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     };
 
     let tnw = inputs.tangible_net_worth;
-    let capacity_tnw = tnw.and_then(|v| mul(v, class_policy.tnw_share).ok());
+    let capacity_tnw = tnw.and_then(|v| times(v, class_policy.tnw_share));
     let capacity_revenue = inputs
         .revenue
-        .and_then(|v| mul(v, class_policy.revenue_share).ok());
+        .and_then(|v| times(v, class_policy.revenue_share));
     let (capacity, rule) = match (capacity_tnw, capacity_revenue) {
         _ if tnw.is_some_and(|v| v <= Decimal::ZERO) => (Decimal::ZERO, None),
         (Some(a), Some(b)) if a <= b => (a, Some(Binding::Tnw)),
@@ -175,7 +174,7 @@ pub fn compute(inputs: &LimitInputs<'_>, policy: &Policy) -> LimitResult {
     // Checked: a hand-made policy with a tiny step must not overflow (policy_check refuses it too).
     let recommended = over(raw, step)
         .filter(|_| step > Decimal::ZERO)
-        .and_then(|q| mul(q.round_dp_with_strategy(0, RoundingStrategy::ToZero), step).ok())
+        .and_then(|q| times(q.round_dp_with_strategy(0, RoundingStrategy::ToZero), step))
         .unwrap_or(raw)
         .max(Decimal::ZERO);
     // Both are ≥ 0: the difference cannot overflow.

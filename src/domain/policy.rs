@@ -151,13 +151,18 @@ fn num(v: &Value) -> Read<Decimal> {
     dec_of(v).ok_or_else(|| bad("not a number"))
 }
 
-/// A decimal or `null` (none).
-fn opt_num(v: &Value) -> Read<Option<Decimal>> {
+/// `null` (none), or a value as `read` reads it.
+fn nullable<T>(v: &Value, read: fn(&Value) -> Read<T>) -> Read<Option<T>> {
     if v.is_null() {
         Ok(None)
     } else {
-        num(v).map(Some)
+        read(v).map(Some)
     }
+}
+
+/// A decimal or `null` (none).
+fn opt_num(v: &Value) -> Read<Option<Decimal>> {
+    nullable(v, num)
 }
 
 fn whole(v: &Value) -> Read<u32> {
@@ -216,14 +221,6 @@ fn direction(v: &Value) -> Read<Direction> {
     )
 }
 
-fn opt_direction(v: &Value) -> Read<Option<Direction>> {
-    if v.is_null() {
-        Ok(None)
-    } else {
-        direction(v).map(Some)
-    }
-}
-
 fn risk_class(v: &Value) -> Read<RiskClass> {
     pick(v, &RiskClass::ALL, RiskClass::key)
 }
@@ -236,12 +233,9 @@ fn band(v: &Value) -> Read<Band> {
     })
 }
 
-fn opt_bands(v: &Value) -> Read<Option<Vec<Band>>> {
-    if v.is_null() {
-        Ok(None)
-    } else {
-        list(v, band).map(Some)
-    }
+/// A field of a scale's kind, which the kind makes required.
+fn need<T>(v: Option<T>, key: &'static str) -> Read<T> {
+    v.ok_or_else(|| bad("missing").at(Step::Key(key)))
 }
 
 /// A scale: its `kind`, then the fields of that kind. The fields of the other kind are read
@@ -254,16 +248,15 @@ fn scale(v: &Value) -> Read<Scale> {
         Some(other) => Err(bad(&format!("unknown value \"{other}\""))),
         None => Err(bad("not a name")),
     })?;
-    let direction = opt(m, "direction", opt_direction)?.flatten();
-    let bands = opt(m, "bands", opt_bands)?.flatten();
+    let direction = opt(m, "direction", |v| nullable(v, direction))?.flatten();
+    let bands = opt(m, "bands", |v| nullable(v, |v| list(v, band)))?.flatten();
     let low = opt(m, "low", opt_num)?.flatten();
     let medium = opt(m, "medium", opt_num)?.flatten();
     let high = opt(m, "high", opt_num)?.flatten();
-    let need = |v: Option<Decimal>, key| v.ok_or_else(|| bad("missing").at(Step::Key(key)));
     Ok(if bands_kind {
         Scale::Bands {
-            direction: direction.ok_or_else(|| bad("missing").at(Step::Key("direction")))?,
-            bands: bands.ok_or_else(|| bad("missing").at(Step::Key("bands")))?,
+            direction: need(direction, "direction")?,
+            bands: need(bands, "bands")?,
         }
     } else {
         Scale::Sector {
@@ -324,14 +317,7 @@ fn knock_outs(v: &Value) -> Read<KnockOuts> {
         collective_proceeding: req(m, "collective_proceeding", boolean)?,
         no_statement: req(m, "no_statement", boolean)?,
         // An `Option` field: serde reads it absent as `None` too.
-        negative_equity_cap: opt(m, "negative_equity_cap", |v| {
-            if v.is_null() {
-                Ok(None)
-            } else {
-                risk_class(v).map(Some)
-            }
-        })?
-        .flatten(),
+        negative_equity_cap: opt(m, "negative_equity_cap", |v| nullable(v, risk_class))?.flatten(),
     })
 }
 

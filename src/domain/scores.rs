@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::aggregates::{annualise, sum, Aggregate as A, Aggregates};
-use super::figure::{div, mul, plus, positive, req, Figure, Input, Why};
+use super::figure::{add, div, mul, positive, req, Figure, Input};
 use super::policy::ScoreZones;
 use super::statement::{BalanceLine as B, IncomeLine as I, Statement};
 
@@ -73,9 +73,9 @@ const fn k(units: i64, scale: u32) -> Decimal {
 
 /// Σ coefficient × component, absent when any component is.
 fn weighted(components: &[(Decimal, Figure)]) -> Figure {
-    components.iter().try_fold(Decimal::ZERO, |acc, (c, x)| {
-        plus(acc, mul(*c, (*x)?)?).ok_or(Why::OutOfRange)
-    })
+    components
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, (c, x)| add(acc, mul(*c, (*x)?)?))
 }
 
 fn zone3(v: Decimal, safe: Decimal, grey: Decimal) -> Zone {

@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 
 use super::fmt::{esc, format_amount, format_number, not_available};
 use super::ratio_table::{appreciation_sign, bands_text, ratio_text, Snapshot};
-use crate::domain::figure::{amount_value, minus, mul, over, plus, ratio_value, Why};
+use crate::domain::figure::{amount_value, minus, over, plus, ratio_value, times, Why};
 use crate::domain::policy::Direction;
 use crate::domain::portfolio::ClassTotal;
 use crate::domain::ratios::{Appreciation, RatioId};
@@ -33,7 +33,7 @@ use crate::ui::Lang;
 /// `v` placed on `[lo, hi]` as a whole number of pixels in `[0, len]` (0 for an empty range).
 fn px(v: Decimal, lo: Decimal, hi: Decimal, len: i64) -> i64 {
     let span = minus(hi, lo).filter(|s| *s > Decimal::ZERO);
-    span.and_then(|s| over(mul(minus(v, lo)?, Decimal::from(len)).ok()?, s))
+    span.and_then(|s| over(times(minus(v, lo)?, Decimal::from(len))?, s))
         .and_then(|x| x.round().to_i64())
         .unwrap_or(0)
         .clamp(0, len)

@@ -23,6 +23,15 @@ pub fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// A fiscal year's name by its place, latest first: "N", "N-1", "N-2"…
+pub fn year_name(i: usize) -> String {
+    if i == 0 {
+        "N".to_string()
+    } else {
+        format!("N-{i}")
+    }
+}
+
 /// An amount with its cents when it has any (what was typed, in warnings), else whole euros.
 pub fn format_amount_exact(lang: Lang, v: Decimal) -> String {
     let places = if v.fract().is_zero() { 0 } else { 2 };

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::explain::{balance_label, income_label, why_text};
 use super::fmt::{
     esc, format_amount, format_amount_opt, format_change, format_date, format_percent, format_unit,
-    not_available,
+    not_available, year_name,
 };
 use crate::domain::aggregates::Aggregate;
 use crate::domain::analysis::{Analysis, YearAnalysis};
@@ -75,11 +75,7 @@ fn head_row(s: &Snapshot, first: &str) -> String {
         );
     }
     for (i, (y, _, _)) in years.iter().enumerate() {
-        let name = if i == 0 {
-            "N".to_string()
-        } else {
-            format!("N-{i}")
-        };
+        let name = year_name(i);
         let months = y.duration_months;
         let dur = if months == 12 {
             String::new()

@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use super::analysis_blocks::{criterion_text, score_title, zone_level, zone_word};
 use super::fmt::{
     esc, format_amount, format_amount_opt, format_date, format_days, format_number, format_percent,
-    not_available, tr,
+    not_available, tr, year_name,
 };
 use super::ratio_table::{appreciation_mark, ratio_text};
 use super::verdict::{binding_sentence, knock_out_text, terms_text};
@@ -147,11 +147,7 @@ fn pair(h: &mut String, label: &str, value: &str, num: bool) {
 /// Column headers of the years, latest first.
 fn year_heads(h: &mut String, lang: Lang, a: &Analysis) {
     for (i, y) in a.years.iter().rev().enumerate() {
-        let n = if i == 0 {
-            "N".to_string()
-        } else {
-            format!("N-{i}")
-        };
+        let n = year_name(i);
         let months = if y.duration_months == 12 {
             String::new()
         } else {

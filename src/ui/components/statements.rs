@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::edit_current;
 use super::explain::{balance_label, income_label};
-use super::fmt::{format_amount, format_amount_exact, format_date, tr};
+use super::fmt::{format_amount, format_amount_exact, format_date, tr, year_name};
 use super::inputs::{amount_input_with, count_input, date_input, months_input};
 use crate::domain::aggregates::Aggregates;
 use crate::domain::client::{ClientFile, MAX_STATEMENTS};
@@ -601,13 +601,6 @@ pub fn StatementsEditor() -> impl IntoView {
     }
 }
 
-fn year_name(i: usize, lang: Lang) -> String {
-    match (i, lang) {
-        (0, _) => "N".to_string(),
-        (k, _) => format!("N-{k}"),
-    }
-}
-
 fn year_head(c: Col, confirm_remove: RwSignal<Option<usize>>) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
@@ -619,7 +612,7 @@ fn year_head(c: Col, confirm_remove: RwSignal<Option<usize>>) -> impl IntoView {
     };
     view! {
         <th scope="col" class="year-head">
-            <span class="year-name">{move || year_name(i, lang.get())}</span>
+            <span class="year-name">{year_name(i)}</span>
             " "
             <span class="year-of">{year}</span>
             <button
@@ -629,9 +622,9 @@ fn year_head(c: Col, confirm_remove: RwSignal<Option<usize>>) -> impl IntoView {
                 title=tr(lang, "Supprimer cet exercice", "Delete this fiscal year")
                 aria-label=move || {
                     if lang.get().is_fr() {
-                        format!("Supprimer l'exercice {}", year_name(i, lang.get()))
+                        format!("Supprimer l'exercice {}", year_name(i))
                     } else {
-                        format!("Delete fiscal year {}", year_name(i, lang.get()))
+                        format!("Delete fiscal year {}", year_name(i))
                     }
                 }
                 on:click=move |_| confirm_remove.set(c.k.get_untracked())
@@ -644,7 +637,7 @@ fn year_head(c: Col, confirm_remove: RwSignal<Option<usize>>) -> impl IntoView {
 
 fn cell_label(i: usize, fr: &'static str, en: &'static str) -> Signal<String> {
     let lang = use_state().lang;
-    Signal::derive(move || format!("{} {}", lang.get().pick(fr, en), year_name(i, lang.get())))
+    Signal::derive(move || format!("{} {}", lang.get().pick(fr, en), year_name(i)))
 }
 
 fn closing_cell(
@@ -793,7 +786,7 @@ fn line_cell(line: Line, c: Col) -> impl IntoView {
             Line::Is(l) => income_label(l, fr),
             Line::Rep(l) => format!("{} ({})", l.label(fr), l.liasse()),
         };
-        format!("{what}, {}", year_name(i, lang.get()))
+        format!("{what}, {}", year_name(i))
     });
     // A published figure left empty shows what the engine derives from the lines instead.
     let placeholder = match line {

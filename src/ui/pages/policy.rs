@@ -355,8 +355,8 @@ impl Field {
 /// The text a field shows for a value: percentages ×100, the language's decimal mark.
 fn show(kind: Kind, v: Decimal, lang: Lang) -> String {
     let v = match kind {
-        // `figure::mul`: one copy of the product in the wasm, not one inlined here.
-        Kind::Percent => crate::domain::figure::mul(v, Decimal::ONE_HUNDRED).unwrap_or(v),
+        // `figure::times`: one copy of the product in the wasm, not one inlined here.
+        Kind::Percent => crate::domain::figure::times(v, Decimal::ONE_HUNDRED).unwrap_or(v),
         _ => v,
     };
     let s = v.normalize().to_string();
