@@ -5,7 +5,7 @@
 //
 //   node scripts/size.mjs [DIST_DIR]      (default: dist)
 //
-// The app does not meet SPEC.md's budget (429.4 KB, see README "Benchmarks"): until it does,
+// The app does not meet SPEC.md's budget (428.3 KB, see README "Benchmarks"): until it does,
 // the check fails above a ceiling just over today's size, so the bundle cannot grow unnoticed.
 // Lower CEILING_GZIP as the bundle shrinks; once under 300 KB, the budget itself fails.
 // (Raised once, 460 → 495 KB, for issue 5's what-if, charts, credit report, offline and demo
