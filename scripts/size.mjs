@@ -1,23 +1,24 @@
 #!/usr/bin/env node
-// Size budget of the release bundle: every .wasm, .js and .css file of the build folder, compressed
-// with gzip -9 and brotli (quality 11). Prints a table, and how the gzip total compares with
-// SPEC.md's budget (300 KB gzip -9 for wasm + js + css).
+// Size ratchet of the release bundle: every .wasm, .js and .css file of the build folder,
+// compressed with gzip -9 and brotli (quality 11). Prints a table and fails when the gzip total
+// is above MEASURED_GZIP + 8 KB.
 //
 //   node scripts/size.mjs [DIST_DIR]      (default: dist)
 //
-// The app does not meet SPEC.md's budget (428.3 KB, see README "Benchmarks"): until it does,
-// the check fails above a ceiling just over today's size, so the bundle cannot grow unnoticed.
-// Lower CEILING_GZIP as the bundle shrinks; once under 300 KB, the budget itself fails.
-// (Raised once, 460 → 495 KB, for issue 5's what-if, charts, credit report, offline and demo
-// reset: +43 KB gzip; lowered to 470 KB when the bundle went from 489 to 462 KB, and to 435 KB
-// when it went to 429.4 KB.)
+// There is no fixed budget (the 300 KB one was withdrawn): what users feel is load time, which
+// the browser benchmark measures. The ratchet only keeps the bundle from growing unnoticed: when a
+// change makes it smaller, or a feature makes it larger on purpose, set MEASURED_GZIP to the new
+// total printed here, in the same commit, and say why in its message. The README lists what each
+// part costs (scripts/size-without.sh).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP = 300_000;
-const CEILING_GZIP = 435_000;
+/** The gzip total last measured (bytes): 435.7 KB with the import's space check and progress. */
+const MEASURED_GZIP = 435_700;
+const SLACK_GZIP = 8_000;
+const CEILING_GZIP = MEASURED_GZIP + SLACK_GZIP;
 const dir = process.argv[2] ?? 'dist';
 
 function* bundleFiles(folder) {
@@ -71,12 +72,10 @@ rows.forEach((row) => console.log(line(row)));
 console.log('-'.repeat(width + 36));
 console.log(line(total));
 
-const verdict = total.gzip <= BUDGET_GZIP ? 'within' : 'OVER';
+const verdict = total.gzip <= CEILING_GZIP ? 'within' : 'OVER';
 console.log(
   `bundle size: ${kb(total.gzip)} gzip -9, ${kb(total.brotli)} brotli ` +
-    `(${total.gzip} / ${total.brotli} bytes): ${verdict} the ${kb(BUDGET_GZIP)} gzip budget of SPEC.md`,
+    `(${total.gzip} / ${total.brotli} bytes): ${verdict} the ratchet of ${kb(CEILING_GZIP)} gzip ` +
+    `(measured ${kb(MEASURED_GZIP)} + ${kb(SLACK_GZIP)})`,
 );
-if (total.gzip > BUDGET_GZIP) {
-  console.log(`(not met yet; this check fails above the ceiling of ${kb(CEILING_GZIP)} gzip)`);
-}
-process.exit(total.gzip <= Math.max(BUDGET_GZIP, CEILING_GZIP) ? 0 : 1);
+process.exit(total.gzip <= CEILING_GZIP ? 0 : 1);

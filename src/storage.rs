@@ -38,6 +38,7 @@ use crate::domain::json_tree::Json;
 use crate::domain::policy::Policy;
 use crate::domain::policy_check::validate;
 use crate::domain::policy_history::PolicyHistory;
+use crate::domain::storage_space::{utf16_len, Needed, NoRoom, PROBE_STEP_BYTES};
 
 /// Prefix of every key of the app.
 pub const PREFIX: &str = "encours.";
@@ -86,6 +87,8 @@ pub struct Quarantined {
     pub key: String,
     /// Where it is kept now; `None` when the copy failed and it stays under its own key.
     pub quarantine_key: Option<String>,
+    /// Why it could not be moved, when it stays under its own key.
+    pub failure: Option<WriteError>,
     pub reason: Bilingual,
     /// ISO timestamp of when it was set aside.
     pub at: String,
@@ -100,6 +103,8 @@ pub enum WriteError {
     Quota,
     /// No storage (disabled, private mode, blocked by policy).
     Unavailable,
+    /// A copy was written but did not read back as written.
+    ReadBack,
     /// Anything else the browser reported.
     Other(String),
 }
@@ -113,6 +118,12 @@ impl WriteError {
                 "le stockage du navigateur n'est pas disponible".into()
             }
             (WriteError::Unavailable, false) => "the browser's storage is not available".into(),
+            (WriteError::ReadBack, true) => {
+                "la copie relue ne correspond pas à ce qui a été écrit".into()
+            }
+            (WriteError::ReadBack, false) => {
+                "the copy read back differs from what was written".into()
+            }
             (WriteError::Other(m), true) => format!("le navigateur a refusé l'écriture ({m})"),
             (WriteError::Other(m), false) => format!("the browser refused the write ({m})"),
         }
@@ -284,6 +295,29 @@ fn js_message(e: &wasm_bindgen::JsValue) -> String {
         return d.name();
     }
     e.as_string().unwrap_or_else(|| "?".into())
+}
+
+/// The record a client file is stored as, at a revision.
+fn client_record(file: &ClientFile, rev: u64) -> String {
+    json!({
+        "schema": SCHEMA,
+        "rev": rev,
+        "saved_at": now_iso(),
+        "client": client_to_json(file),
+    })
+    .to_string()
+}
+
+/// Key of the probe that measures the space left (written, then removed at once).
+const PROBE_KEY: &str = "encours.space-probe";
+
+/// Why a batch of writes cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoSpace {
+    /// Not enough room: what is left.
+    Short(NoRoom),
+    /// The storage refused the probe for another reason.
+    Failed(WriteError),
 }
 
 /// Reads a client record: the file and its revision, or why it cannot be read.
@@ -603,13 +637,20 @@ impl Store {
             n += 1;
         }
         let copied = match self.get(&qkey) {
-            Some(_) => true,
-            None => self.set(&qkey, &record).is_ok() && self.get(&qkey).as_deref() == Some(&record),
+            Some(_) => Ok(()),
+            None => self.set(&qkey, &record).and_then(|()| {
+                if self.get(&qkey).as_deref() == Some(record.as_str()) {
+                    Ok(())
+                } else {
+                    Err(WriteError::ReadBack)
+                }
+            }),
         };
-        let moved = copied && self.remove_key(key).is_ok();
+        let moved = copied.and_then(|()| self.remove_key(key));
         Quarantined {
             key: key.to_string(),
-            quarantine_key: moved.then_some(qkey),
+            quarantine_key: moved.is_ok().then_some(qkey),
+            failure: moved.err(),
             reason,
             at,
             raw,
@@ -629,6 +670,7 @@ impl Store {
                 Some(Quarantined {
                     key: s("key"),
                     quarantine_key: Some(k),
+                    failure: None,
                     reason: Bilingual::new(s("reason_fr"), s("reason_en")),
                     at: s("quarantined_at"),
                     raw: s("raw"),
@@ -727,7 +769,9 @@ impl Store {
                         ),
                     );
                     if q.quarantine_key.is_none() {
-                        return SaveOutcome::Failed(WriteError::Quota);
+                        // The real reason: a full quota, a refusal, a copy that read back wrong.
+                        let why = q.failure.unwrap_or(WriteError::Other("?".into()));
+                        return SaveOutcome::Failed(why);
                     }
                 }
                 known.map(|k| k.rev).unwrap_or(0)
@@ -746,13 +790,7 @@ impl Store {
     }
 
     fn write(&mut self, file: &ClientFile, rev: u64, hash: u64) -> SaveOutcome {
-        let record = json!({
-            "schema": SCHEMA,
-            "rev": rev,
-            "saved_at": now_iso(),
-            "client": client_to_json(file),
-        })
-        .to_string();
+        let record = client_record(file, rev);
         match self.set(&client_key(&file.id), &record) {
             Ok(()) => {
                 let record = Some(text_hash(&record));
@@ -895,6 +933,78 @@ impl Store {
         self.set(POLICY_KEY, &record)?;
         self.policy_json = Some(p);
         Ok(())
+    }
+
+    /// The space saving `files` takes, as the save would write them (a file identical to what
+    /// this tab stored is not written), less the records they overwrite.
+    pub fn space_for<'a>(&self, files: impl IntoIterator<Item = &'a ClientFile>) -> Needed {
+        let mut needed = Needed::default();
+        if self.storage.is_none() {
+            return needed;
+        }
+        for f in files {
+            let known = self.known.get(&f.id);
+            if known.is_some_and(|k| k.hash == file_hash(f)) {
+                continue;
+            }
+            let key = client_key(&f.id);
+            let rev = known.map_or(1, |k| k.rev + 1);
+            let old = known.and_then(|_| self.get(&key));
+            needed.add(&key, &client_record(f, rev), old.as_deref());
+        }
+        needed
+    }
+
+    /// What one more version of the policy adds to the history record.
+    pub fn policy_space(&self, policy: &Policy) -> u64 {
+        serde_json::to_string(policy).map_or(0, |j| 2 * utf16_len(&j))
+    }
+
+    /// Whether `bytes` more fit in the storage. The browser tells no quota, so a probe finds
+    /// out: one entry of that size is written and removed; when it does not fit, halving finds
+    /// what is left, to within [`PROBE_STEP_BYTES`] and never more than there is. Nothing of
+    /// the app's records changes.
+    pub fn room_for(&self, bytes: u64) -> Result<(), NoSpace> {
+        let Some(s) = &self.storage else {
+            return Ok(());
+        };
+        let key_units = utf16_len(PROBE_KEY);
+        // The probe holds `units` UTF-16 units of value: 2 × (key + units) bytes.
+        let units_for = |bytes: u64| (bytes / 2).saturating_sub(key_units);
+        // (`bytes` rounded up to a whole unit, so the probe is never smaller than the need.)
+        let fits = |units: u64| -> Result<bool, WriteError> {
+            let value = "0".repeat(usize::try_from(units).unwrap_or(usize::MAX / 2));
+            let r = match s.set_item(PROBE_KEY, &value) {
+                Ok(()) => Ok(true),
+                Err(e) if is_quota(&e) => Ok(false),
+                Err(e) => Err(WriteError::Other(js_message(&e))),
+            };
+            let _ = s.remove_item(PROBE_KEY);
+            r
+        };
+        let want = units_for(bytes.div_ceil(2) * 2);
+        if bytes == 0 || fits(want).map_err(NoSpace::Failed)? {
+            return Ok(());
+        }
+        let (mut lo, mut hi) = (0u64, want);
+        if !fits(0).map_err(NoSpace::Failed)? {
+            return Err(NoSpace::Short(NoRoom {
+                needed: bytes,
+                left: 0,
+            }));
+        }
+        while hi - lo > PROBE_STEP_BYTES / 2 {
+            let mid = lo + (hi - lo) / 2;
+            if fits(mid).map_err(NoSpace::Failed)? {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Err(NoSpace::Short(NoRoom {
+            needed: bytes,
+            left: 2 * (lo + key_units),
+        }))
     }
 
     /// Bytes and records of the app in storage.

@@ -19,6 +19,7 @@ pub mod ratios;
 pub mod scores;
 pub mod sorting;
 pub mod statement;
+pub mod storage_space;
 pub mod warnings;
 pub mod what_if;
 

@@ -17,8 +17,9 @@ use crate::domain::client::ClientFile;
 use crate::domain::exchange::{self, ConflictChoice};
 use crate::domain::policy::Policy;
 use crate::domain::policy_history::same_rules;
-use crate::storage::Bilingual;
+use crate::storage::{Bilingual, NoSpace};
 
+use super::busy::after_paint;
 use super::components::fmt::tr;
 use super::io::{self, ReadError};
 use super::{display_name, use_state, AppState, Lang};
@@ -133,10 +134,22 @@ fn quote_source(name: &str) -> Bilingual {
     Bilingual::new(format!("« {name} »"), format!("“{name}”"))
 }
 
-/// Reads a document's text and either imports it at once or opens the dialogue.
-pub fn begin_import(state: AppState, source: Bilingual, text: &str) {
+/// Reads a document's text and either imports it at once or opens the dialogue. The progress
+/// indicator is painted first: reading thousands of files takes seconds.
+pub fn begin_import(state: AppState, source: Bilingual, text: String) {
     state.finish_delete();
     state.import.set(None);
+    state.busy.set(Some(Bilingual::new(
+        format!("Lecture de {}…", source.fr),
+        format!("Reading {}…", source.en),
+    )));
+    after_paint(move || read_and_decide(state, source, &text));
+}
+
+/// Reads the document, then applies it or opens the dialogue; the indicator stays only while
+/// the import goes on.
+fn read_and_decide(state: AppState, source: Bilingual, text: &str) {
+    state.busy.set(None);
     let doc = match exchange::read_document(text) {
         Ok(doc) => doc,
         Err(e) => {
@@ -197,7 +210,7 @@ pub fn begin_import(state: AppState, source: Bilingual, text: &str) {
         conflicts,
     };
     if pending.conflicts.is_empty() && !pending.policy_differs {
-        apply(state, pending);
+        start_apply(state, pending);
     } else {
         state.import_status.set(ImportStatus::Idle);
         state.import.set(Some(pending));
@@ -214,7 +227,25 @@ fn sentence(s: &str) -> String {
     }
 }
 
+/// Applies an import once the indicator, saying how many files are being saved, is painted.
+fn start_apply(state: AppState, pending: PendingImport) {
+    let n = pending.clients.len();
+    state.busy.set(Some(Bilingual::new(
+        format!(
+            "Enregistrement de {n} dossier{}…",
+            if n > 1 { "s" } else { "" }
+        ),
+        format!("Saving {n} file{}…", if n > 1 { "s" } else { "" }),
+    )));
+    after_paint(move || {
+        apply(state, pending);
+        state.busy.set(None);
+    });
+}
+
 /// Applies an import: merges the clients with the choices made, adopts the policy if asked.
+/// An import whose records do not fit in what is left of the storage is refused whole, before
+/// anything is written.
 fn apply(state: AppState, pending: PendingImport) {
     let choice_of = |id: &str| {
         pending
@@ -243,8 +274,36 @@ fn apply(state: AppState, pending: PendingImport) {
         }
     }
     let existing = state.files.get_untracked();
-    let merged = exchange::merge(existing, pending.clients.clone(), |c| choice_of(&c.id));
+    let mut merged = exchange::merge(existing, pending.clients.clone(), |c| choice_of(&c.id));
+    let adopting = pending.policy.as_ref().filter(|_| pending.adopt_policy);
+    if adopting.is_none() {
+        // Rated now under the policy in force, as they will be saved, so the space is measured
+        // on the records as written (with an adopted policy, they are rated under it later).
+        state.rate_unrated_in(&mut merged);
+    }
+    if let Err(no_space) = state.room_for_files(&merged, adopting) {
+        let (fr, en) = match &no_space {
+            NoSpace::Short(r) => (r.message(true), r.message(false)),
+            NoSpace::Failed(e) => (e.message(true), e.message(false)),
+        };
+        state.import.set(None);
+        state.import_status.set(ImportStatus::Error(Bilingual::new(
+            format!(
+                "Fichier refusé ({}) — {} Rien n'a été modifié.",
+                pending.source.fr,
+                sentence(&fr)
+            ),
+            format!(
+                "File refused ({}) — {} Nothing was changed.",
+                pending.source.en,
+                sentence(&en)
+            ),
+        )));
+        return;
+    }
     state.replace_files(merged);
+    // Saved now, while the indicator is up, rather than in the next task without it.
+    state.flush();
     if pending.adopt_policy {
         if let Some(p) = pending.policy {
             // Saved as a new version of the policy history (validated first).
@@ -258,9 +317,15 @@ fn apply(state: AppState, pending: PendingImport) {
 /// Reads the file picked in an `<input type="file">` and starts the import.
 pub fn import_from_input(state: AppState, input: &web_sys::HtmlInputElement) {
     state.import_status.set(ImportStatus::Idle);
-    io::read_picked_file(input, move |r| match r {
-        Ok((name, text)) => begin_import(state, quote_source(&name), &text),
+    // Up while the browser reads the file (tens of megabytes take a moment).
+    state.busy.set(Some(Bilingual::new(
+        "Lecture du fichier…",
+        "Reading the file…",
+    )));
+    let picked = io::read_picked_file(input, move |r| match r {
+        Ok((name, text)) => begin_import(state, quote_source(&name), text),
         Err(e) => {
+            state.busy.set(None);
             let msg = match &e {
                 ReadError::TooLarge { .. } | ReadError::Unreadable { .. } => {
                     Bilingual::new(e.message(true), e.message(false))
@@ -269,6 +334,9 @@ pub fn import_from_input(state: AppState, input: &web_sys::HtmlInputElement) {
             state.import_status.set(ImportStatus::Error(msg));
         }
     });
+    if !picked {
+        state.busy.set(None);
+    }
 }
 
 /// Loads the demo portfolio through the same import flow.
@@ -276,7 +344,7 @@ pub fn load_demo(state: AppState) {
     begin_import(
         state,
         Bilingual::new("portefeuille de démonstration", "demo portfolio"),
-        DEMO_PORTFOLIO,
+        DEMO_PORTFOLIO.to_string(),
     );
 }
 
@@ -480,7 +548,7 @@ pub fn ImportDialog() -> impl IntoView {
     let confirm = move |_| {
         if let Some(p) = state.import.get_untracked() {
             if p.ready() {
-                apply(state, p);
+                start_apply(state, p);
             }
         }
     };

@@ -4,6 +4,7 @@
 //! files goes through its methods (`update_file`, `add_file`, `delete_file`, …): they mark what
 //! changed, and one effect saves exactly those files (see [`crate::storage`]).
 
+pub mod busy;
 pub mod components;
 pub mod format;
 pub mod import;
@@ -172,8 +173,9 @@ pub struct AppState {
     /// Every version of the credit policy; change it with `save_policy`, `revert_policy`,
     /// `reset_policy`.
     pub history: RwSignal<PolicyHistory>,
-    /// The analysis date: today, in the browser's time zone.
-    pub today: NaiveDate,
+    /// The analysis date: today, in the browser's time zone. It follows the clock (a tab left
+    /// open past midnight rates, dates and reviews with the new day): see [`follow_the_day`].
+    pub today: RwSignal<NaiveDate>,
     /// The open file, derived from `files` and `current`.
     pub current_file: Memo<Option<ClientFile>>,
     /// The analysis of the open file: derived, never stored.
@@ -199,13 +201,16 @@ pub struct AppState {
     pub import: RwSignal<Option<import::PendingImport>>,
     /// The outcome of the last import.
     pub import_status: RwSignal<import::ImportStatus>,
+    /// Long work under way (an import): what the indicator says, until it ends.
+    pub busy: RwSignal<Option<Bilingual>>,
     seq: StoredValue<u64>,
 }
 
 impl AppState {
     /// A state in memory only; [`App`] attaches the browser's storage with
     /// [`AppState::attach_storage`].
-    pub fn new(today: NaiveDate) -> Self {
+    pub fn new(day: NaiveDate) -> Self {
+        let today = RwSignal::new(day);
         let files = RwSignal::new(Vec::<ClientFile>::new());
         let current = RwSignal::new(None::<String>);
         let history = RwSignal::new(PolicyHistory::new());
@@ -217,7 +222,7 @@ impl AppState {
         let analysis = components::memo(move || {
             current_file
                 .get()
-                .map(|f| policy.with(|p| analyse(&f, p, today)))
+                .map(|f| policy.with(|p| analyse(&f, p, today.get())))
         });
         Self {
             files,
@@ -241,6 +246,7 @@ impl AppState {
             pending_delete: RwSignal::new(None),
             import: RwSignal::new(None),
             import_status: RwSignal::new(import::ImportStatus::Idle),
+            busy: RwSignal::new(None),
             seq: StoredValue::new(0),
         }
     }
@@ -269,7 +275,7 @@ impl AppState {
     /// version keeps that rating until it is re-rated ([`AppState::rerate`]).
     pub fn update_file(&self, id: &str, edit: impl FnOnce(&mut ClientFile)) {
         self.mark(id);
-        let today = self.today;
+        let today = self.today.get_untracked();
         self.policy.with_untracked(|policy| {
             self.files.update(|fs| {
                 if let Some(f) = fs.iter_mut().find(|f| f.id == id) {
@@ -288,7 +294,7 @@ impl AppState {
     /// Records the rating of the file `id` under the policy in force (the one-tap re-rate).
     pub fn rerate(&self, id: &str) {
         self.mark(id);
-        let today = self.today;
+        let today = self.today.get_untracked();
         self.policy.with_untracked(|policy| {
             self.files.update(|fs| {
                 if let Some(f) = fs.iter_mut().find(|f| f.id == id) {
@@ -304,7 +310,7 @@ impl AppState {
         let policy = self.policy.get_untracked();
         let mut count = 0;
         self.files.update(|fs| {
-            count = rerate_outdated(fs, &policy, self.today);
+            count = rerate_outdated(fs, &policy, self.today.get_untracked());
         });
         if count > 0 {
             self.mark_all();
@@ -321,7 +327,7 @@ impl AppState {
         {
             return;
         }
-        let today = self.today;
+        let today = self.today.get_untracked();
         let mut rated = Vec::new();
         self.policy.with_untracked(|policy| {
             self.files.update(|fs| {
@@ -334,6 +340,17 @@ impl AppState {
         for id in &rated {
             self.mark(id);
         }
+    }
+
+    /// Rates, under the policy in force, the files of `files` that have no rating yet (files
+    /// about to be added by an import).
+    pub fn rate_unrated_in(&self, files: &mut [ClientFile]) {
+        let today = self.today.get_untracked();
+        self.policy.with_untracked(|policy| {
+            for f in files.iter_mut().filter(|f| f.rating.is_none()) {
+                rate_file(f, policy, today);
+            }
+        });
     }
 
     /// Makes `history` the policy's history and its current version the policy in force.
@@ -377,19 +394,19 @@ impl AppState {
     /// returns its number. An invalid draft, or one with the rules in force, is refused and
     /// nothing changes.
     pub fn save_policy(&self, draft: Policy, comment: &str) -> Result<u32, HistoryError> {
-        let today = self.today;
+        let today = self.today.get_untracked();
         self.change_history(|h| h.save(draft, today, comment).map(|p| p.version))
     }
 
     /// Goes back to an earlier version (saved again as a new version); returns its number.
     pub fn revert_policy(&self, version: u32, comment: &str) -> Result<u32, HistoryError> {
-        let today = self.today;
+        let today = self.today.get_untracked();
         self.change_history(|h| h.revert_to(version, today, comment).map(|p| p.version))
     }
 
     /// Saves the defaults of FINANCE.md as a new version; returns its number.
     pub fn reset_policy(&self, comment: &str) -> Result<u32, HistoryError> {
-        let today = self.today;
+        let today = self.today.get_untracked();
         self.change_history(|h| h.reset_to_defaults(today, comment).map(|p| p.version))
     }
 
@@ -875,6 +892,26 @@ impl AppState {
         self.store.with_value(|s| s.quarantined())
     }
 
+    /// Whether saving `files` (the portfolio after an import) fits in what is left of the
+    /// storage, with `policy` added to the policy history when it is adopted. Nothing stored
+    /// changes (see [`Store::room_for`]).
+    pub fn room_for_files(
+        &self,
+        files: &[ClientFile],
+        policy: Option<&Policy>,
+    ) -> Result<(), crate::storage::NoSpace> {
+        if !self.storage_available.get_untracked() {
+            return Ok(());
+        }
+        self.store.with_value(|s| {
+            let mut needed = s.space_for(files);
+            if let Some(p) = policy {
+                needed.written += s.policy_space(p);
+            }
+            s.room_for(needed.net())
+        })
+    }
+
     /// Storage use.
     pub fn storage_usage(&self) -> crate::storage::Usage {
         self.store.with_value(|s| s.usage())
@@ -907,6 +944,26 @@ fn today() -> NaiveDate {
     let d = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
         .unwrap_or_default()
+}
+
+/// Keeps `state.today` on the calendar's day: checked every 30 seconds and whenever the tab
+/// comes back into view (a laptop woken the next morning), so that a tab left open past midnight
+/// rates files, dates policy versions and computes reviews and staleness with the new day.
+fn follow_the_day(state: AppState) {
+    let check = move || {
+        let day = today();
+        if state.today.try_get_untracked().is_some_and(|d| d != day) {
+            state.today.set(day);
+        }
+    };
+    let interval = set_interval_with_handle(check, Duration::from_secs(30)).ok();
+    let shown = window_event_listener(leptos::ev::visibilitychange, move |_| check());
+    on_cleanup(move || {
+        if let Some(i) = interval {
+            i.clear();
+        }
+        shown.remove();
+    });
 }
 
 /// The local time as "HH:MM".
@@ -968,6 +1025,7 @@ pub fn App() -> impl IntoView {
     offline::start();
     components::report::provide_printing();
     state.attach_storage();
+    follow_the_day(state);
     follow_hash(state, &current_hash());
 
     // Saving: one effect, writing only the files marked as changed. The write runs in the
@@ -1115,6 +1173,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <import::ImportDialog/>
+        <busy::BusyIndicator/>
         <shell::Toast/>
         </div>
     }

@@ -142,7 +142,7 @@ pub fn Banners() -> impl IntoView {
         let kind = match e {
             WriteError::Quota => "quota",
             WriteError::Unavailable => "unavailable",
-            WriteError::Other(_) => "write",
+            WriteError::ReadBack | WriteError::Other(_) => "write",
         };
         let detail = e.message(l.is_fr());
         Some(view! {
@@ -150,10 +150,17 @@ pub fn Banners() -> impl IntoView {
                 <p>
                     <strong>{l.pick("Modifications non enregistrées : ", "Changes not saved: ")}</strong>
                     {detail} ". "
-                    {l.pick(
-                        "Ce que vous avez saisi reste dans cette page. Exportez vos dossiers pour ne rien perdre, puis libérez de la place (supprimez des dossiers) et réessayez.",
-                        "What you typed stays in this page. Export your files so nothing is lost, then free some space (delete files) and retry.",
-                    )}
+                    {if kind == "quota" {
+                        l.pick(
+                            "Ce que vous avez saisi reste dans cette page. Exportez vos dossiers pour ne rien perdre, puis libérez de la place (supprimez des dossiers) et réessayez.",
+                            "What you typed stays in this page. Export your files so nothing is lost, then free some space (delete files) and retry.",
+                        )
+                    } else {
+                        l.pick(
+                            "Ce que vous avez saisi reste dans cette page. Exportez vos dossiers pour ne rien perdre, puis réessayez.",
+                            "What you typed stays in this page. Export your files so nothing is lost, then retry.",
+                        )
+                    }}
                 </p>
                 <div class="banner-actions">
                     <button class="btn btn-primary" data-testid="storage-export" on:click=export>{l.pick("Exporter tout", "Export all")}</button>
@@ -175,9 +182,13 @@ pub fn Banners() -> impl IntoView {
             .map(|r| {
                 let kept = match &r.quarantine_key {
                     Some(k) => format!(" — {} {k}", l.pick("conservé sous", "kept as")),
-                    None => l
-                        .pick(" — laissé en place", " — left in place")
-                        .to_string(),
+                    None => {
+                        let left = l.pick(" — laissé en place", " — left in place");
+                        match &r.failure {
+                            Some(e) => format!("{left} ({})", e.message(fr)),
+                            None => left.to_string(),
+                        }
+                    }
                 };
                 view! {
                     <li><code>{r.key.clone()}</code> " : " {r.reason.get(fr).to_string()} <span class="muted">{kept}</span></li>

@@ -96,6 +96,22 @@ export const ANALYSIS_TESTIDS: string[] = [
   ...CRITERIA.map((c) => `criterion-${c}`),
 ];
 
+/**
+ * A portfolio document of `count` clients, the demo files repeated under ids `gen-00001`… (each
+ * a real file of five years of statements): 10,000 of them make about 15 MB.
+ */
+export function generatedPortfolio(count: number): { format: string; version: number; clients: ClientJson[] } {
+  const doc = demoDocument();
+  const models = doc.clients;
+  const clients: ClientJson[] = [];
+  for (let i = 1; i <= count; i++) {
+    const model = models[(i - 1) % models.length];
+    const id = `gen-${String(i).padStart(5, '0')}`;
+    clients.push({ ...model, id, name: `${model.name} ${i}` });
+  }
+  return { format: doc.format, version: doc.version, clients };
+}
+
 /** A new browser context with the project's options (empty storage: a first visit). */
 export async function newContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
   const use = testInfo.project.use;
@@ -204,6 +220,37 @@ export class Encours {
    */
   async pinDate(day: string = DEMO_DATE) {
     await this.page.clock.setFixedTime(new Date(`${day}T10:00:00+01:00`));
+  }
+
+  /**
+   * Replaces `window.print()` before the app loads with a recorder: the test sees that the app
+   * asked the browser to print (`printCalls()`), and no print job starts, so `page.pdf()` never
+   * meets one under way (how a headless Chromium handles `print()` changes from build to build).
+   * The browser's own `beforeprint`/`afterprint` events are the test's to send (`afterPrint()`).
+   */
+  async stubPrint() {
+    await this.page.addInitScript(() => {
+      const w = window as unknown as { __printCalls: number };
+      w.__printCalls = 0;
+      window.print = () => {
+        w.__printCalls += 1;
+      };
+    });
+  }
+
+  /** How many times the page called `window.print()` (after `stubPrint()`). */
+  async printCalls(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as { __printCalls: number }).__printCalls);
+  }
+
+  /** Sends the `beforeprint` event a browser sends before it lays a page out for paper (Ctrl+P). */
+  async beforePrint() {
+    await this.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  }
+
+  /** Sends the `afterprint` event a browser sends when its print dialogue closes. */
+  async afterPrint() {
+    await this.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   }
 
   /**
@@ -398,6 +445,36 @@ export class Encours {
     const input = this.byTestId('import-file');
     if (typeof file === 'string') await input.setInputFiles(file);
     else await input.setInputFiles({ mimeType: 'application/json', ...file });
+  }
+
+  /** Restores a backup through the settings screen's input (the same import flow). */
+  async restoreFile(file: { name: string; buffer: Buffer }) {
+    await this.byTestId('restore-file').setInputFiles({ mimeType: 'application/json', ...file });
+  }
+
+  /**
+   * Records, from now on, whether the progress indicator (`import-progress`) was in the page and
+   * visible when the browser drew a frame: `progressPainted()` reads it. The check runs in a frame
+   * callback queued as soon as the indicator appears, that is before the frame is painted, so it
+   * holds even though the work that follows blocks the page.
+   */
+  async watchProgress() {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { __progressPainted: boolean };
+      w.__progressPainted = false;
+      new MutationObserver(() => {
+        const el = document.querySelector('[data-testid="import-progress"]');
+        if (el)
+          requestAnimationFrame(() => {
+            if (el.isConnected && el.checkVisibility()) w.__progressPainted = true;
+          });
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+  }
+
+  /** Whether the progress indicator was drawn since `watchProgress()`. */
+  async progressPainted(): Promise<boolean> {
+    return this.page.evaluate(() => (window as unknown as { __progressPainted: boolean }).__progressPainted);
   }
 
   /** Imports a JSON document given as a value. */

@@ -1,5 +1,8 @@
 // The printable credit report: from a client file, one A4 page with the class and the limit, and
 // nothing of the app (navigation, buttons) on paper — for every demo file, in French and English.
+// `window.print()` is replaced by a recorder (Encours.stubPrint): the test checks that the button
+// asks the browser to print, then lays the page out for paper itself with `page.pdf()`, so nothing
+// depends on how a headless Chromium runs a print job of its own.
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_VERDICTS, Encours } from './encours';
 
@@ -12,17 +15,25 @@ async function printPdf(page: Page): Promise<Buffer> {
   return page.pdf({ format: 'A4', printBackground: false });
 }
 
-/** Opens a demo file's client screen and asks for its report (the sheet is drawn, then print()). */
+/** Presses "Imprimer la fiche": the sheet is drawn, and the browser is asked to print once. */
+async function pressPrint(app: Encours) {
+  const before = await app.printCalls();
+  await app.byTestId('print-report').click();
+  await expect(app.byTestId('print-report-sheet')).toBeAttached();
+  await expect.poll(() => app.printCalls(), { message: 'window.print() called once' }).toBe(before + 1);
+}
+
+/** Opens a demo file's client screen and asks for its report. */
 async function openAndPrint(app: Encours, id: string) {
   await app.goTo('portfolio');
   await app.openClient(id);
   await expect(app.byTestId('client-page')).toBeVisible();
-  await app.byTestId('print-report').click();
-  await expect(app.byTestId('print-report-sheet')).toBeAttached();
+  await pressPrint(app);
 }
 
 test('Menuiserie Leroy: the report is the only thing printed, on one A4 page', async ({ page }) => {
   const app = new Encours(page);
+  await app.stubPrint();
   await app.pinDate();
   await app.open();
   await app.loadDemo();
@@ -53,17 +64,24 @@ test('Menuiserie Leroy: the report is the only thing printed, on one A4 page', a
   await page.emulateMedia({ media: 'screen' });
   await app.byTestId('open-analysis').click();
   await expect(app.byTestId('analysis-page')).toBeVisible();
-  await app.byTestId('print-report').click();
+  await pressPrint(app);
   await page.emulateMedia({ media: 'print' });
   await expect(sheet).toBeVisible();
   await expect(sheet.getByTestId('report-limit')).toHaveAttribute('data-value', '35500.00');
   expect(pdfPages(await printPdf(page))).toBe(1);
+
+  // The dialogue closes: the sheet goes. The browser's own print (Ctrl+P) draws it again.
+  await app.afterPrint();
+  await expect(sheet).toHaveCount(0);
+  await app.beforePrint();
+  await expect(sheet.getByTestId('report-limit')).toHaveAttribute('data-value', '35500.00');
   app.expectClean();
 });
 
 test('every demo file fits one A4 page, in French and in English', async ({ page }) => {
   test.setTimeout(120_000);
   const app = new Encours(page);
+  await app.stubPrint();
   await app.pinDate();
   await app.open();
   await app.loadDemo();
@@ -86,7 +104,8 @@ test('every demo file fits one A4 page, in French and in English', async ({ page
       await page.emulateMedia({ media: 'screen' });
     }
   }
-  // Printing is over (afterprint): the sheet is no longer drawn.
+  // The print dialogue closes (afterprint): the sheet is no longer drawn.
+  await app.afterPrint();
   await expect(sheet).toHaveCount(0);
   app.expectClean();
 });

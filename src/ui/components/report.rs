@@ -95,7 +95,7 @@ pub fn ReportSheet() -> impl IntoView {
         let lang = state.lang.get();
         let policy = state.policy.get();
         match (state.current_file.get(), state.analysis.get()) {
-            (Some(f), Some(a)) => sheet(lang, &f, &a, &policy, state.today),
+            (Some(f), Some(a)) => sheet(lang, &f, &a, &policy, state.today.get()),
             _ => ().into_any(),
         }
     }

@@ -416,7 +416,7 @@ pub fn StatementsEditor() -> impl IntoView {
     });
 
     let add = move |earlier: bool| {
-        let today = state.today;
+        let today = state.today.get_untracked();
         edit_current(&state, |f| {
             if f.statements.len() < MAX_STATEMENTS {
                 let d = new_closing_date(f, earlier, today);

@@ -233,8 +233,11 @@ pub fn what_if_section(state: AppState) -> AnyView {
             return state.analysis.get();
         }
         state.current_file.with(|f| {
-            f.as_ref()
-                .map(|f| state.policy.with(|p| analyse(&ov.apply(f), p, state.today)))
+            f.as_ref().map(|f| {
+                state
+                    .policy
+                    .with(|p| analyse(&ov.apply(f), p, state.today.get()))
+            })
         })
     });
     let changes = super::memo(move || o.with(|ov| ov.changes(&file_trade(state))));

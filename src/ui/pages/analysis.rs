@@ -151,7 +151,7 @@ pub fn AnalysisPage() -> impl IntoView {
                 {move || {
                     let l = lang.get();
                     let v = state.policy.with(|p| p.version);
-                    let d = crate::ui::components::fmt::format_date(l, state.today);
+                    let d = crate::ui::components::fmt::format_date(l, state.today.get());
                     if l.is_fr() {
                         format!("Politique de crédit v{v} · analyse du {d}")
                     } else {

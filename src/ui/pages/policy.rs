@@ -1348,7 +1348,7 @@ pub fn PolicyPage() -> impl IntoView {
         let r = state.files.with_untracked(|fs| {
             state
                 .policy
-                .with_untracked(|cur| preview(fs, cur, &d, state.today))
+                .with_untracked(|cur| preview(fs, cur, &d, state.today.get_untracked()))
         });
         preview_of.set(r.ok().map(|pv| (d, pv)));
     };

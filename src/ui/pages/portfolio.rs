@@ -134,7 +134,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 files
                     .iter()
                     .map(|f| {
-                        let a = verdict(f, policy, today);
+                        let a = verdict(f, policy, today.get());
                         let latest = a.latest().map(|y| y.closing_date);
                         Row {
                             id: f.id.clone(),
@@ -345,10 +345,13 @@ pub fn PortfolioPage() -> impl IntoView {
                             each=move || {
                                 let l = lang.get();
                                 let n = limit.get();
-                                shown.with(|rows| rows.iter().take(n).map(|r| (l, r.clone())).collect::<Vec<_>>())
+                                // The day is part of the key: past midnight, overdue reviews and
+                                // ages are drawn anew.
+                                let d = today.get();
+                                shown.with(|rows| rows.iter().take(n).map(|r| (l, r.clone(), d)).collect::<Vec<_>>())
                             }
-                            key=|pair| pair.clone()
-                            children=move |(l, r)| view! { <RowView row=r lang=l today=today/> }
+                            key=|row| row.clone()
+                            children=move |(l, r, d)| view! { <RowView row=r lang=l today=d/> }
                         />
                     </tbody>
                 </table>
