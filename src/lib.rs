@@ -1,9 +1,10 @@
 //! Encours: the credit-scoring workbench.
 //!
-//! `domain` is plain Rust (tested and benchmarked natively); `storage` and `ui` are the browser
-//! app, compiled for wasm only.
+//! `domain` and `store` are plain Rust (tested and benchmarked natively); `storage` (the
+//! browser's storage under the store) and `ui` are the browser app, compiled for wasm only.
 
 pub mod domain;
+pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -17,7 +17,7 @@ use crate::domain::client::ClientFile;
 use crate::domain::exchange::{self, ConflictChoice};
 use crate::domain::policy::Policy;
 use crate::domain::policy_history::same_rules;
-use crate::storage::{Bilingual, NoSpace};
+use crate::store::{Bilingual, NoSpace};
 
 use super::busy::after_paint;
 use super::components::fmt::tr;

@@ -327,7 +327,7 @@ pub fn share_export_button(state: super::AppState) -> leptos::prelude::AnyView {
         let files = state.files.get_untracked();
         let text = state.policy.with_untracked(|p| exchange_text(&files, p));
         share_json(&export_filename("portefeuille"), &text, move || {
-            state.notify(crate::storage::Bilingual::new(
+            state.notify(crate::store::Bilingual::new(
                 "Le partage n'a pas abouti. Utilisez « Exporter tout » pour télécharger le fichier.",
                 "Sharing did not work. Use “Export all” to download the file.",
             ));

@@ -24,7 +24,7 @@ use crate::domain::client::ClientFile;
 use crate::domain::exchange;
 use crate::domain::policy::Policy;
 use crate::domain::policy_history::{rate_file, rerate_outdated, HistoryError, PolicyHistory};
-use crate::storage::{
+use crate::store::{
     parse_history_record, Bilingual, External, Quarantined, RemoveOutcome, SaveOutcome, Store,
     Theirs, WriteError, CLIENT_PREFIX, HISTORY_KEY, QUARANTINE_PREFIX, SETTINGS_KEY,
 };
@@ -254,7 +254,7 @@ impl AppState {
     /// Opens the browser's storage and loads everything from it: files, language, policy.
     /// Unreadable records are set aside and listed in `quarantined_now`.
     pub fn attach_storage(&self) {
-        let mut store = Store::open();
+        let mut store = crate::storage::open_store();
         let loaded = store.load();
         self.storage_available.set(store.available());
         if let Some(fr) = loaded.lang_fr {
@@ -899,7 +899,7 @@ impl AppState {
         &self,
         files: &[ClientFile],
         policy: Option<&Policy>,
-    ) -> Result<(), crate::storage::NoSpace> {
+    ) -> Result<(), crate::store::NoSpace> {
         if !self.storage_available.get_untracked() {
             return Ok(());
         }
@@ -913,7 +913,7 @@ impl AppState {
     }
 
     /// Storage use.
-    pub fn storage_usage(&self) -> crate::storage::Usage {
+    pub fn storage_usage(&self) -> crate::store::Usage {
         self.store.with_value(|s| s.usage())
     }
 

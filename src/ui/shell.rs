@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::storage::WriteError;
+use crate::store::WriteError;
 use crate::ui::components::fmt::tr;
 
 use super::{display_name, use_state, Lang, SaveStatus, View};

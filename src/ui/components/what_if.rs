@@ -25,7 +25,7 @@ use crate::domain::client::{TermsBasis, Trade};
 use crate::domain::figure::amount_value;
 use crate::domain::policy::Policy;
 use crate::domain::what_if::{LimitDelta, TradeOverrides};
-use crate::storage::Bilingual;
+use crate::store::Bilingual;
 use crate::ui::{AppState, Lang};
 
 /// Reads a field's value: the override when there is one, else the file's.

@@ -35,7 +35,7 @@ use crate::domain::policy_history::{
     needs_rerate, policy_to_json, preview, read_policy_json, same_rules, HistoryError, Preview,
 };
 use crate::domain::ratios::{RatioId, Unit};
-use crate::storage::Bilingual;
+use crate::store::Bilingual;
 use crate::ui::format::{format_amount, format_date};
 use crate::ui::io::{download, export_filename, read_picked_file};
 use crate::ui::{display_name, use_state, Lang};

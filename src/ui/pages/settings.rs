@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::storage::Quarantined;
+use crate::store::Quarantined;
 use crate::ui::components::fmt::tr;
 use crate::ui::format::format_number;
 use crate::ui::import::{ImportButton, ImportFeedback};
