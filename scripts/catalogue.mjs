@@ -361,7 +361,7 @@ function range(a, b) {
 export function buildCatalogue({ unpaired = false } = {}) {
   const cat = { fr: new Set(), en: new Set() };
   const loose = new Set();
-  for (const dir of ['src/ui', 'src/domain', 'src/storage.rs']) {
+  for (const dir of ['src/ui', 'src/domain', 'src/store', 'src/workspace', 'src/storage.rs']) {
     const files = dir.endsWith('.rs') ? [path.join(root, dir)] : rustFiles(path.join(root, dir));
     for (const file of files) {
       const used = new Set();

@@ -5,6 +5,7 @@
 
 pub mod domain;
 pub mod store;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -1,60 +1,30 @@
 //! The import flow, shared by the portfolio (import, demo portfolio) and the settings screen
-//! (restore a backup).
+//! (restore a backup). The rules are the workspace's ([`Workspace::plan_import`],
+//! [`Workspace::apply_import`]); this module reads the file, paints the progress indicator
+//! before each long step, and holds the dialogue.
 //!
-//! 1. A picked file over 20 MB is refused before reading; otherwise its text goes to
-//!    `exchange::read_document`. A refusal shows the engine's message, naming the place, in
-//!    `import-error`, and nothing changes.
+//! 1. A picked file over 20 MB is refused before reading; otherwise its text is read by the
+//!    workspace. A refusal shows the message, naming the place, in `import-error`, and nothing
+//!    changes.
 //! 2. **The import asks for confirmation only when there is something to decide**: clients whose
 //!    id already exists (each shown with `conflict-replace` / `conflict-keep-both` /
 //!    `conflict-skip`, or one choice for all), or a policy in the file that differs from the
-//!    current one (adopt it or not). The dialogue's `import-confirm` then applies
-//!    `exchange::merge`; `import-cancel` leaves everything as it was.
-//! 3. With nothing to decide, the clients are added at once, and a summary says how many.
+//!    current one (adopt it or not). The dialogue's `import-confirm` then applies it;
+//!    `import-cancel` leaves everything as it was.
+//! 3. With nothing to decide, the clients are added at once, and a summary says how many. An
+//!    import whose records do not fit in what is left of the storage is refused whole.
 
 use leptos::prelude::*;
 
-use crate::domain::client::ClientFile;
-use crate::domain::exchange::{self, ConflictChoice};
-use crate::domain::policy::Policy;
-use crate::domain::policy_history::same_rules;
-use crate::store::{Bilingual, NoSpace};
+use crate::domain::exchange::ConflictChoice;
+use crate::store::Bilingual;
+use crate::workspace::{is_demo_id, Workspace};
+pub use crate::workspace::{DemoReset, ImportPlan as PendingImport, Summary, DEMO_PORTFOLIO};
 
 use super::busy::after_paint;
 use super::components::fmt::tr;
 use super::io::{self, ReadError};
 use super::{display_name, use_state, AppState, Lang};
-
-/// The demo portfolio, shipped in the build.
-pub const DEMO_PORTFOLIO: &str = include_str!("../../samples/demo-portfolio.json");
-
-/// One incoming client whose id is already taken.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Conflict {
-    pub id: String,
-    pub incoming_name: String,
-    pub existing_name: String,
-    pub choice: Option<ConflictChoice>,
-}
-
-/// A document read and accepted, waiting for the user's choices.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PendingImport {
-    /// The file name, or the demo portfolio.
-    pub source: Bilingual,
-    pub clients: Vec<ClientFile>,
-    pub policy: Option<Policy>,
-    /// The file's policy differs from the current one.
-    pub policy_differs: bool,
-    pub adopt_policy: bool,
-    pub conflicts: Vec<Conflict>,
-}
-
-impl PendingImport {
-    /// Every conflict has a choice.
-    pub fn ready(&self) -> bool {
-        self.conflicts.iter().all(|c| c.choice.is_some())
-    }
-}
 
 /// What the last import did.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -66,70 +36,6 @@ pub enum ImportStatus {
     Done(Summary),
 }
 
-/// Counts of an applied import.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Summary {
-    pub source: Bilingual,
-    pub added: usize,
-    pub replaced: usize,
-    pub kept_both: usize,
-    pub skipped: usize,
-    pub policy_adopted: bool,
-}
-
-impl Summary {
-    pub fn message(&self, lang: Lang) -> String {
-        let fr = lang.is_fr();
-        let mut parts = Vec::new();
-        let n = |k: usize, fr1: &str, frn: &str, en1: &str, enn: &str| {
-            let w = match (fr, k > 1) {
-                (true, false) => fr1,
-                (true, true) => frn,
-                (false, false) => en1,
-                (false, true) => enn,
-            };
-            format!("{k} {w}")
-        };
-        parts.push(n(
-            self.added,
-            "dossier ajouté",
-            "dossiers ajoutés",
-            "file added",
-            "files added",
-        ));
-        if self.replaced > 0 {
-            parts.push(n(
-                self.replaced,
-                "remplacé",
-                "remplacés",
-                "replaced",
-                "replaced",
-            ));
-        }
-        if self.kept_both > 0 {
-            parts.push(n(
-                self.kept_both,
-                "ajouté en double",
-                "ajoutés en double",
-                "kept as a copy",
-                "kept as copies",
-            ));
-        }
-        if self.skipped > 0 {
-            parts.push(n(self.skipped, "ignoré", "ignorés", "skipped", "skipped"));
-        }
-        if self.policy_adopted {
-            parts.push(lang.pick("politique adoptée", "policy adopted").to_string());
-        }
-        let source = self.source.get(fr);
-        if fr {
-            format!("Import terminé ({source}) : {}.", parts.join(", "))
-        } else {
-            format!("Import done ({source}): {}.", parts.join(", "))
-        }
-    }
-}
-
 fn quote_source(name: &str) -> Bilingual {
     Bilingual::new(format!("« {name} »"), format!("“{name}”"))
 }
@@ -137,99 +43,28 @@ fn quote_source(name: &str) -> Bilingual {
 /// Reads a document's text and either imports it at once or opens the dialogue. The progress
 /// indicator is painted first: reading thousands of files takes seconds.
 pub fn begin_import(state: AppState, source: Bilingual, text: String) {
-    state.finish_delete();
     state.import.set(None);
     state.busy.set(Some(Bilingual::new(
         format!("Lecture de {}…", source.fr),
         format!("Reading {}…", source.en),
     )));
-    after_paint(move || read_and_decide(state, source, &text));
-}
-
-/// Reads the document, then applies it or opens the dialogue; the indicator stays only while
-/// the import goes on.
-fn read_and_decide(state: AppState, source: Bilingual, text: &str) {
-    state.busy.set(None);
-    let doc = match exchange::read_document(text) {
-        Ok(doc) => doc,
-        Err(e) => {
-            state.import_status.set(ImportStatus::Error(Bilingual::new(
-                format!(
-                    "Fichier refusé ({}) — {} Rien n'a été modifié.",
-                    source.fr,
-                    sentence(&e.message(true))
-                ),
-                format!(
-                    "File refused ({}) — {} Nothing was changed.",
-                    source.en,
-                    sentence(&e.message(false))
-                ),
-            )));
-            return;
+    after_paint(move || {
+        let plan = state.act(|w| w.plan_import(source, &text));
+        state.busy.set(None);
+        match plan {
+            Err(refusal) => state.import_status.set(ImportStatus::Error(refusal)),
+            Ok(plan) if plan.needs_choices() => {
+                state.import_status.set(ImportStatus::Idle);
+                state.import.set(Some(plan));
+            }
+            Ok(plan) => start_apply(state, plan),
         }
-    };
-    let policy_differs = doc
-        .policy
-        .as_ref()
-        .is_some_and(|p| state.policy.with_untracked(|cur| !same_rules(cur, p)));
-    if doc.clients.is_empty() && !policy_differs {
-        state.import_status.set(ImportStatus::Error(Bilingual::new(
-            format!(
-                "Aucun dossier dans ce fichier ({}). Rien n'a été modifié.",
-                source.fr
-            ),
-            format!(
-                "No client file in this document ({}). Nothing was changed.",
-                source.en
-            ),
-        )));
-        return;
-    }
-    let conflicts = state.files.with_untracked(|existing| {
-        exchange::conflicts(existing, &doc.clients)
-            .into_iter()
-            .filter_map(|i| doc.clients.get(i))
-            .map(|c| Conflict {
-                id: c.id.clone(),
-                incoming_name: c.name.clone(),
-                existing_name: existing
-                    .iter()
-                    .find(|e| e.id == c.id)
-                    .map(|e| e.name.clone())
-                    .unwrap_or_default(),
-                choice: None,
-            })
-            .collect::<Vec<_>>()
     });
-    let pending = PendingImport {
-        source,
-        clients: doc.clients,
-        policy: doc.policy,
-        policy_differs,
-        adopt_policy: false,
-        conflicts,
-    };
-    if pending.conflicts.is_empty() && !pending.policy_differs {
-        start_apply(state, pending);
-    } else {
-        state.import_status.set(ImportStatus::Idle);
-        state.import.set(Some(pending));
-    }
-}
-
-/// Ends a message with a full stop.
-fn sentence(s: &str) -> String {
-    let s = s.trim_end();
-    if s.ends_with('.') {
-        s.to_string()
-    } else {
-        format!("{s}.")
-    }
 }
 
 /// Applies an import once the indicator, saying how many files are being saved, is painted.
-fn start_apply(state: AppState, pending: PendingImport) {
-    let n = pending.clients.len();
+fn start_apply(state: AppState, plan: PendingImport) {
+    let n = plan.clients.len();
     state.busy.set(Some(Bilingual::new(
         format!(
             "Enregistrement de {n} dossier{}…",
@@ -238,80 +73,14 @@ fn start_apply(state: AppState, pending: PendingImport) {
         format!("Saving {n} file{}…", if n > 1 { "s" } else { "" }),
     )));
     after_paint(move || {
-        apply(state, pending);
+        let done = state.act(|w| w.apply_import(plan));
+        state.import.set(None);
+        state.import_status.set(match done {
+            Ok(summary) => ImportStatus::Done(summary),
+            Err(refusal) => ImportStatus::Error(refusal),
+        });
         state.busy.set(None);
     });
-}
-
-/// Applies an import: merges the clients with the choices made, adopts the policy if asked.
-/// An import whose records do not fit in what is left of the storage is refused whole, before
-/// anything is written.
-fn apply(state: AppState, pending: PendingImport) {
-    let choice_of = |id: &str| {
-        pending
-            .conflicts
-            .iter()
-            .find(|c| c.id == id)
-            .and_then(|c| c.choice)
-            // An id repeated inside the file itself: never drop it silently.
-            .unwrap_or(ConflictChoice::KeepBoth)
-    };
-    let mut summary = Summary {
-        source: pending.source.clone(),
-        ..Summary::default()
-    };
-    let conflict_ids: std::collections::HashSet<&str> =
-        pending.conflicts.iter().map(|c| c.id.as_str()).collect();
-    for c in &pending.clients {
-        if conflict_ids.contains(c.id.as_str()) {
-            match choice_of(&c.id) {
-                ConflictChoice::Replace => summary.replaced += 1,
-                ConflictChoice::KeepBoth => summary.kept_both += 1,
-                ConflictChoice::Skip => summary.skipped += 1,
-            }
-        } else {
-            summary.added += 1;
-        }
-    }
-    let existing = state.files.get_untracked();
-    let mut merged = exchange::merge(existing, pending.clients.clone(), |c| choice_of(&c.id));
-    let adopting = pending.policy.as_ref().filter(|_| pending.adopt_policy);
-    if adopting.is_none() {
-        // Rated now under the policy in force, as they will be saved, so the space is measured
-        // on the records as written (with an adopted policy, they are rated under it later).
-        state.rate_unrated_in(&mut merged);
-    }
-    if let Err(no_space) = state.room_for_files(&merged, adopting) {
-        let (fr, en) = match &no_space {
-            NoSpace::Short(r) => (r.message(true), r.message(false)),
-            NoSpace::Failed(e) => (e.message(true), e.message(false)),
-        };
-        state.import.set(None);
-        state.import_status.set(ImportStatus::Error(Bilingual::new(
-            format!(
-                "Fichier refusé ({}) — {} Rien n'a été modifié.",
-                pending.source.fr,
-                sentence(&fr)
-            ),
-            format!(
-                "File refused ({}) — {} Nothing was changed.",
-                pending.source.en,
-                sentence(&en)
-            ),
-        )));
-        return;
-    }
-    state.replace_files(merged);
-    // Saved now, while the indicator is up, rather than in the next task without it.
-    state.flush();
-    if pending.adopt_policy {
-        if let Some(p) = pending.policy {
-            // Saved as a new version of the policy history (validated first).
-            summary.policy_adopted = state.adopt_policy(p);
-        }
-    }
-    state.import.set(None);
-    state.import_status.set(ImportStatus::Done(summary));
 }
 
 /// Reads the file picked in an `<input type="file">` and starts the import.
@@ -348,83 +117,6 @@ pub fn load_demo(state: AppState) {
     );
 }
 
-/// What a reset of the demo did, file by file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct DemoReset {
-    /// Demo files that had been edited, put back as shipped.
-    pub restored: usize,
-    /// Demo files that were missing, added again.
-    pub recreated: usize,
-    /// Demo files already as shipped.
-    pub unchanged: usize,
-}
-
-impl DemoReset {
-    pub fn message(&self, lang: Lang) -> String {
-        let (r, c, u) = (self.restored, self.recreated, self.unchanged);
-        let s = |n: usize| if n > 1 { "s" } else { "" };
-        if r + c == 0 {
-            return lang
-                .pick(
-                    "Démo déjà dans son état d'origine : rien n'a été modifié.",
-                    "The demo is already as shipped: nothing was changed.",
-                )
-                .to_string();
-        }
-        if lang.is_fr() {
-            format!("Démo réinitialisée : {r} dossier{} remis à l'état d'origine, {c} recréé{}, {u} inchangé{}. Vos autres dossiers n'ont pas été modifiés.", s(r), s(c), s(u))
-        } else {
-            format!("Demo reset: {r} file{} restored, {c} re-created, {u} unchanged. Your other files were not changed.", s(r))
-        }
-    }
-}
-
-/// Puts the files of the demo portfolio back as shipped: edited ones are overwritten, deleted
-/// ones come back; every other file (the user's own, copies of demo files under other ids) is
-/// untouched. `None` only if the shipped portfolio could not be read.
-pub fn reset_demo(state: AppState) -> Option<DemoReset> {
-    let demo = exchange::read_document(DEMO_PORTFOLIO).ok()?.clients;
-    // A demo file in its undo window is deleted for good first, then re-created.
-    state.finish_delete();
-    let mut files = state.files.get_untracked();
-    let mut done = DemoReset::default();
-    for original in demo {
-        match files.iter_mut().find(|f| f.id == original.id) {
-            Some(f) => {
-                // The rating record is not content: it is recomputed for a restored file.
-                let mut mine = f.clone();
-                mine.rating = None;
-                if mine == original {
-                    done.unchanged += 1;
-                } else {
-                    *f = original;
-                    done.restored += 1;
-                }
-            }
-            None => {
-                files.push(original);
-                done.recreated += 1;
-            }
-        }
-    }
-    if done.restored + done.recreated > 0 {
-        state.replace_files(files);
-    }
-    Some(done)
-}
-
-/// Ids of the demo files, read once.
-fn is_demo_id(id: &str) -> bool {
-    static IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    IDS.get_or_init(|| {
-        exchange::read_document(DEMO_PORTFOLIO)
-            .map(|d| d.clients.into_iter().map(|c| c.id).collect())
-            .unwrap_or_default()
-    })
-    .iter()
-    .any(|d| d == id)
-}
-
 /// "Réinitialiser la démo" (`reset-demo`), with one confirmation (`reset-demo-confirm` /
 /// `reset-demo-cancel`); the summary is the notice at the bottom of the screen (the portfolio
 /// redraws its toolbar when the number of files changes, so nothing here would outlive a reset).
@@ -437,7 +129,7 @@ pub fn reset_demo_control(state: AppState, always: bool) -> AnyView {
     });
     let confirm = move |_| {
         asking.set(false);
-        if let Some(d) = reset_demo(state) {
+        if let Some(d) = state.act(Workspace::reset_demo) {
             state.notify(Bilingual::new(d.message(Lang::Fr), d.message(Lang::En)));
         }
     };
@@ -531,11 +223,7 @@ pub fn ImportFeedback() -> impl IntoView {
 fn set_choice(state: AppState, index: Option<usize>, choice: ConflictChoice) {
     state.import.update(|p| {
         if let Some(p) = p {
-            for (i, c) in p.conflicts.iter_mut().enumerate() {
-                if index.is_none_or(|j| j == i) {
-                    c.choice = Some(choice);
-                }
-            }
+            p.choose(index, choice);
         }
     });
 }

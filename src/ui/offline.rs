@@ -205,7 +205,7 @@ pub fn update_banner() -> AnyView {
         }
         let l = state.lang.get();
         // Reloading drops what is only in memory: say so when saving does not work.
-        let unsaved = !state.storage_available.get() || state.storage_error.with(Option::is_some);
+        let unsaved = state.status.with(|s| !s.storage_available || s.storage_error.is_some());
         Some(view! {
             <div class="banner banner-update" role="status" data-testid="update-banner">
                 <p>

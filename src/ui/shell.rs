@@ -86,13 +86,13 @@ fn SaveIndicator() -> impl IntoView {
     let state = use_state();
     move || {
         let l = state.lang.get();
-        let (kind, text) = if !state.storage_available.get() {
+        let (kind, text) = if !state.status.with(|s| s.storage_available) {
             (
                 "memory",
                 l.pick("En mémoire seulement", "In memory only").to_string(),
             )
         } else {
-            match state.save_status.get() {
+            match state.status.with(|s| s.save_status.clone()) {
                 SaveStatus::Idle => ("idle", String::new()),
                 SaveStatus::Saved(t) => {
                     ("saved", format!("✓ {} {t}", l.pick("Enregistré", "Saved")))
@@ -117,7 +117,7 @@ pub fn Banners() -> impl IntoView {
     let export = move |_| state.export_all();
 
     let unavailable = move || {
-        (!state.storage_available.get()).then(|| {
+        (!state.status.with(|s| s.storage_available)).then(|| {
             let l = lang.get();
             view! {
                 <div class="banner banner-error" role="alert" data-testid="storage-error" data-kind="unavailable">
@@ -137,7 +137,7 @@ pub fn Banners() -> impl IntoView {
     };
 
     let write_error = move || {
-        let e = state.storage_error.get()?;
+        let e = state.status.with(|s| s.storage_error.clone())?;
         let l = lang.get();
         let kind = match e {
             WriteError::Quota => "quota",
@@ -171,7 +171,7 @@ pub fn Banners() -> impl IntoView {
     };
 
     let quarantine = move || {
-        let q = state.quarantined_now.get();
+        let q = state.status.with(|s| s.quarantined_now.clone());
         if q.is_empty() {
             return None;
         }
@@ -215,7 +215,7 @@ pub fn Banners() -> impl IntoView {
                     <button class="btn" data-testid="quarantine-show" on:click=move |_| state.view.set(View::Settings)>
                         {l.pick("Voir dans Paramètres", "See in Settings")}
                     </button>
-                    <button class="btn" data-testid="storage-warning-dismiss" on:click=move |_| state.quarantined_now.set(Vec::new())>
+                    <button class="btn" data-testid="storage-warning-dismiss" on:click=move |_| state.dismiss_quarantine()>
                         {l.pick("Compris", "Dismiss")}
                     </button>
                 </div>
@@ -224,7 +224,7 @@ pub fn Banners() -> impl IntoView {
     };
 
     let conflicts = move || {
-        let cs = state.tab_conflicts.get();
+        let cs = state.status.with(|s| s.tab_conflicts.clone());
         let l = lang.get();
         let fr = l.is_fr();
         cs.into_iter()
@@ -261,7 +261,7 @@ pub fn Banners() -> impl IntoView {
     };
 
     let cleared = move || {
-        state.storage_cleared.get().then(|| {
+        state.status.with(|s| s.storage_cleared).then(|| {
             let l = lang.get();
             view! {
                 <div class="banner banner-warning" role="alert" data-testid="storage-cleared">
@@ -271,7 +271,7 @@ pub fn Banners() -> impl IntoView {
                     )}</p>
                     <div class="banner-actions">
                         <button class="btn btn-primary" on:click=move |_| state.save_all_again()>{l.pick("Les enregistrer de nouveau", "Save them again")}</button>
-                        <button class="btn" on:click=move |_| state.storage_cleared.set(false)>{l.pick("Laisser ainsi", "Leave it")}</button>
+                        <button class="btn" on:click=move |_| state.dismiss_cleared()>{l.pick("Laisser ainsi", "Leave it")}</button>
                     </div>
                 </div>
             }

@@ -187,7 +187,7 @@ pub fn PortfolioPage() -> impl IntoView {
         })
     });
 
-    let count = move || state.files.with(Vec::len);
+    let count = move || state.files.with(<[_]>::len);
 
     // A large portfolio is drawn in slices, one per animation frame: the first rows are on screen
     // and the page answers at once, the rest follows within a few frames.

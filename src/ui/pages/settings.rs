@@ -54,13 +54,13 @@ pub fn SettingsPage() -> impl IntoView {
     let lang = state.lang;
     // Storage figures, read again after each save or change of the files.
     let usage = crate::ui::components::memo(move || {
-        state.save_status.track();
+        state.status.track();
         state.files.track();
         state.storage_usage()
     });
     let quarantined = crate::ui::components::memo(move || {
-        state.quarantined_now.track();
-        state.save_status.track();
+        state.status.track();
+        state.status.track();
         state.quarantined_all()
     });
 
@@ -140,8 +140,8 @@ pub fn SettingsPage() -> impl IntoView {
                 {move || {
                     let l = lang.get();
                     let u = usage.get();
-                    let available = state.storage_available.get();
-                    let in_memory = state.files.with(Vec::len);
+                    let available = state.status.with(|s| s.storage_available);
+                    let in_memory = state.files.with(<[_]>::len);
                     view! {
                         <dl class="facts">
                             <div>
