@@ -15,8 +15,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** The gzip total last measured (bytes): 435.7 KB with the import's space check and progress. */
-const MEASURED_GZIP = 435_700;
+/**
+ * The gzip total last measured (bytes). 435.7 KB with the import's space check and progress;
+ * 463.0 KB once the policy is read by serde's derive again (+20.3 KB) with the place of a refusal
+ * (serde_path_to_error, +7.2 KB), the hand-written reader gone.
+ */
+const MEASURED_GZIP = 463_000;
 const SLACK_GZIP = 8_000;
 const CEILING_GZIP = MEASURED_GZIP + SLACK_GZIP;
 const dir = process.argv[2] ?? 'dist';

@@ -5,61 +5,7 @@ use rust_decimal::Decimal;
 use super::figure::{over, times};
 use super::statement::{BalanceLine as B, IncomeLine as I, ReportedLine as R, Statement};
 
-macro_rules! aggregates {
-    ( $( $variant:ident => $key:literal, $flow:literal, $fr:literal, $en:literal; )+ ) => {
-        /// Every aggregate of FINANCE.md §2.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Aggregate { $( $variant ),+ }
-
-        impl Aggregate {
-            pub const ALL: &'static [Aggregate] = &[ $( Aggregate::$variant ),+ ];
-
-            /// The name used in `data-testid="agg-<key>"`.
-            pub const fn key(self) -> &'static str {
-                match self { $( Aggregate::$variant => $key ),+ }
-            }
-
-            /// True for income-statement flows, which are annualised before meeting a stock.
-            pub const fn is_flow(self) -> bool {
-                match self { $( Aggregate::$variant => $flow ),+ }
-            }
-
-            pub const fn label(self, french: bool) -> &'static str {
-                match self { $( Aggregate::$variant => if french { $fr } else { $en } ),+ }
-            }
-        }
-    };
-}
-
-aggregates! {
-    Revenue => "revenue", true, "Chiffre d'affaires HT (FL)", "Revenue excl. VAT (FL)";
-    CommercialMargin => "commercial_margin", true, "Marge commerciale", "Commercial margin";
-    Production => "production", true, "Production de l'exercice", "Production for the year";
-    ExternalConsumption => "external_consumption", true, "Consommations en provenance des tiers", "External consumption";
-    ValueAdded => "value_added", true, "Valeur ajoutée", "Value added";
-    PersonnelCosts => "personnel_costs", true, "Charges de personnel", "Personnel costs";
-    Ebitda => "ebitda", true, "Excédent brut d'exploitation (EBE)", "EBITDA (gross operating surplus)";
-    OperatingResult => "operating_result", true, "Résultat d'exploitation (GG)", "Operating result (GG)";
-    CurrentResult => "current_result", true, "Résultat courant avant impôts", "Current result before tax";
-    NetIncome => "net_income", true, "Résultat net (HN)", "Net income (HN)";
-    Caf => "caf", true, "Capacité d'autofinancement (CAF)", "Cash flow from operations (CAF)";
-    FixedAssets => "fixed_assets", false, "Actif immobilisé", "Fixed assets";
-    CurrentAssets => "current_assets", false, "Actif circulant", "Current assets";
-    TotalAssets => "total_assets", false, "Total bilan (EE)", "Total assets (EE)";
-    Equity => "equity", false, "Capitaux propres (DL)", "Equity (DL)";
-    FinancialDebt => "financial_debt", false, "Dettes financières", "Financial debt";
-    StructuralFinancialDebt => "structural_financial_debt", false, "Dettes financières structurelles", "Structural financial debt";
-    OperatingLiabilities => "operating_liabilities", false, "Dettes d'exploitation", "Operating liabilities";
-    TotalDebts => "total_debts", false, "Total des dettes (EC)", "Total debts (EC)";
-    TotalLiabilities => "total_liabilities", false, "Total passif", "Total liabilities";
-    ShortTermDebt => "short_term_debt", false, "Dettes à court terme", "Short-term debt";
-    StableResources => "stable_resources", false, "Ressources stables", "Stable resources";
-    WorkingCapital => "working_capital", false, "Fonds de roulement net global (FRNG)", "Net working capital";
-    WorkingCapitalRequirement => "working_capital_requirement", false, "Besoin en fonds de roulement (BFR)", "Working capital requirement";
-    NetCash => "net_cash", false, "Trésorerie nette", "Net cash";
-    NetFinancialDebt => "net_financial_debt", false, "Endettement financier net", "Net financial debt";
-    TangibleNetWorth => "tangible_net_worth", false, "Actif net tangible", "Tangible net worth";
-}
+pub use super::ids::Aggregate;
 
 impl super::statement::ReportedLine {
     /// The aggregate a published key figure stands for (and replaces).

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::grid::RiskClass;
+use super::ids::RiskClass;
 use super::statement::Statement;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,6 +5,7 @@
 //! are ignored everywhere, and `null` counts as absent. Writing leaves absent lines out and writes
 //! amounts as decimal strings with the scale they hold ("21000.50").
 
+pub use super::parse::parse_iso_date;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -20,7 +21,7 @@ use super::client::{
     ClientFile, CollectiveProceeding, PaymentHistory, Qualitative, RatingRecord, SectorRisk,
     TermsBasis, Trade, MAX_STATEMENTS,
 };
-use super::grid::RiskClass;
+use super::ids::RiskClass;
 use super::parse::{parse_decimal, AmountError};
 use super::policy::Policy;
 use super::statement::{
@@ -317,24 +318,6 @@ fn boolean(v: &Json, p: &Path) -> Result<bool, ExchangeError> {
 fn date(v: &Json, p: &Path) -> Result<NaiveDate, ExchangeError> {
     let s = v.as_str().ok_or_else(|| p.err(ErrorKind::NotAString))?;
     parse_iso_date(s).ok_or_else(|| p.err(ErrorKind::BadDate))
-}
-
-/// A real calendar date written exactly `YYYY-MM-DD` (`2025-02-30` is none), as the exchange
-/// format and the browser's date inputs write them.
-pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = s.get(range)?;
-        if !part.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        part.parse().ok()
-    };
-    let year = i32::try_from(num(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
 }
 
 /// An amount: a decimal string ("-1234.5", JSON exponents allowed) or a JSON number.

@@ -2,7 +2,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::aggregates::Aggregate;
+use super::ids::Aggregate;
 use super::statement::{BalanceLine, IncomeLine};
 
 /// What a formula reads.

@@ -2,7 +2,6 @@
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use super::client::{ClientFile, CollectiveProceeding, SectorRisk};
 use super::figure::{Figure, Input, Why};
@@ -10,101 +9,7 @@ use super::policy::{CriterionPolicy, Policy, Scale};
 use super::ratios::{RatioId, RatioResult};
 use super::scores::{ScoreId, ScoreResult};
 
-/// Risk class, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum RiskClass {
-    A,
-    B,
-    C,
-    D,
-    E,
-    #[serde(rename = "NR")]
-    NotRated,
-}
-
-impl RiskClass {
-    pub const ALL: [RiskClass; 6] = [
-        RiskClass::A,
-        RiskClass::B,
-        RiskClass::C,
-        RiskClass::D,
-        RiskClass::E,
-        RiskClass::NotRated,
-    ];
-
-    /// The letter shown and used as `data-value`.
-    pub const fn key(self) -> &'static str {
-        match self {
-            RiskClass::A => "A",
-            RiskClass::B => "B",
-            RiskClass::C => "C",
-            RiskClass::D => "D",
-            RiskClass::E => "E",
-            RiskClass::NotRated => "NR",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.key() == key)
-    }
-
-    /// The risk in words, so that colour is never the only sign.
-    pub const fn label(self, french: bool) -> &'static str {
-        match (self, french) {
-            (RiskClass::A, true) => "Risque très faible",
-            (RiskClass::B, true) => "Risque faible",
-            (RiskClass::C, true) => "Risque modéré",
-            (RiskClass::D, true) => "Risque élevé",
-            (RiskClass::E, true) => "Risque très élevé",
-            (RiskClass::NotRated, true) => "Non noté",
-            (RiskClass::A, false) => "Very low risk",
-            (RiskClass::B, false) => "Low risk",
-            (RiskClass::C, false) => "Moderate risk",
-            (RiskClass::D, false) => "High risk",
-            (RiskClass::E, false) => "Very high risk",
-            (RiskClass::NotRated, false) => "Not rated",
-        }
-    }
-}
-
-macro_rules! criteria {
-    ( $( $variant:ident => $key:literal, $fr:literal, $en:literal; )+ ) => {
-        /// Every criterion of the grid.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum CriterionId { $( $variant ),+ }
-
-        impl CriterionId {
-            pub const ALL: &'static [CriterionId] = &[ $( CriterionId::$variant ),+ ];
-
-            /// The name used in `data-testid="criterion-<key>"`.
-            pub const fn key(self) -> &'static str {
-                match self { $( CriterionId::$variant => $key ),+ }
-            }
-
-            pub const fn label(self, french: bool) -> &'static str {
-                match self { $( CriterionId::$variant => if french { $fr } else { $en } ),+ }
-            }
-        }
-    };
-}
-
-criteria! {
-    EquityRatio => "equity_ratio", "Autonomie financière", "Equity ratio";
-    Gearing => "gearing", "Endettement net (gearing)", "Gearing";
-    RepaymentCapacity => "repayment_capacity", "Capacité de remboursement", "Debt repayment capacity";
-    CurrentRatio => "current_ratio", "Liquidité générale", "Current ratio";
-    NetMargin => "net_margin", "Rentabilité nette", "Net margin";
-    FinancialChargesWeight => "financial_charges_weight", "Poids des frais financiers", "Financial charges weight";
-    DpoDays => "dpo_days", "Crédit fournisseurs", "Days payables outstanding";
-    RevenueGrowth => "revenue_growth", "Croissance du CA", "Revenue growth";
-    AltmanZ2 => "altman_z2", "Altman Z″", "Altman Z″";
-    CompanyAge => "company_age", "Ancienneté (années)", "Company age (years)";
-    PaymentHistory => "payment_history", "Historique de paiement (jours de retard)", "Payment history (days late)";
-    PaymentIncidents => "payment_incidents", "Incidents de paiement (12 mois)", "Payment incidents (12 months)";
-    SectorRisk => "sector_risk", "Risque sectoriel", "Sector risk";
-    InformationQuality => "information_quality", "Qualité de l'information", "Information quality";
-}
+pub use super::ids::{CriterionId, RiskClass};
 
 /// One criterion of the rating, explained.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,7 @@ pub mod client;
 pub mod exchange;
 pub mod figure;
 pub mod grid;
+pub mod ids;
 pub mod json_tree;
 pub mod legal;
 pub mod limit;

@@ -1,92 +1,13 @@
 //! Ratios of one fiscal year (FINANCE.md §3), with their appreciation from the policy.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use super::aggregates::{annualise, sum, Aggregate as A, Aggregates};
 use super::figure::{div, minus, mul, positive, req, saturating_add, Figure, Input, Why};
 use super::policy::Policy;
 use super::statement::{BalanceLine as B, IncomeLine as I, Statement};
 
-/// How a ratio is expressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Unit {
-    /// A fraction shown as a percentage (0.234 → 23.4 %).
-    Percent,
-    /// A multiple (1.5 ×).
-    Times,
-    Years,
-    Days,
-}
-
-macro_rules! ratios {
-    ( $( $variant:ident => $key:literal, $unit:ident, $fr:literal, $en:literal,
-         $ffr:literal, $fen:literal; )+ ) => {
-        /// Every ratio of FINANCE.md §3.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum RatioId { $( $variant ),+ }
-
-        impl RatioId {
-            pub const ALL: &'static [RatioId] = &[ $( RatioId::$variant ),+ ];
-
-            /// The name used in `data-testid="ratio-<key>"`.
-            pub const fn key(self) -> &'static str {
-                match self { $( RatioId::$variant => $key ),+ }
-            }
-
-            pub const fn unit(self) -> Unit {
-                match self { $( RatioId::$variant => Unit::$unit ),+ }
-            }
-
-            pub const fn label(self, french: bool) -> &'static str {
-                match self { $( RatioId::$variant => if french { $fr } else { $en } ),+ }
-            }
-
-            /// The formula in words, with liasse codes.
-            pub const fn formula(self, french: bool) -> &'static str {
-                match self { $( RatioId::$variant => if french { $ffr } else { $fen } ),+ }
-            }
-        }
-    };
-}
-
-ratios! {
-    EquityRatio => "equity_ratio", Percent, "Autonomie financière", "Equity ratio",
-        "Capitaux propres (DL) / total bilan (EE)", "Equity (DL) / total assets (EE)";
-    Gearing => "gearing", Times, "Endettement net (gearing)", "Gearing",
-        "Endettement financier net / capitaux propres (DL)", "Net financial debt / equity (DL)";
-    RepaymentCapacity => "repayment_capacity", Years, "Capacité de remboursement", "Debt repayment capacity",
-        "Dettes financières structurelles / CAF annualisée", "Structural financial debt / annualised CAF";
-    CurrentRatio => "current_ratio", Times, "Liquidité générale", "Current ratio",
-        "Actif circulant / dettes à court terme", "Current assets / short-term debt";
-    QuickRatio => "quick_ratio", Times, "Liquidité réduite", "Quick ratio",
-        "(Actif circulant − stocks) / dettes à court terme", "(Current assets − inventories) / short-term debt";
-    CashRatio => "cash_ratio", Times, "Liquidité immédiate", "Cash ratio",
-        "(Disponibilités CF + VMP CD) / dettes à court terme", "(Cash CF + securities CD) / short-term debt";
-    DsoDays => "dso_days", Days, "Crédit clients", "Days sales outstanding",
-        "Clients (BX) / (CA × (1 + TVA)) × 365", "Receivables (BX) / (revenue × (1 + VAT)) × 365";
-    DpoDays => "dpo_days", Days, "Crédit fournisseurs", "Days payables outstanding",
-        "Fournisseurs (DX) / ((FS + FU + FW) × (1 + TVA)) × 365", "Payables (DX) / ((FS + FU + FW) × (1 + VAT)) × 365";
-    InventoryDays => "inventory_days", Days, "Rotation des stocks", "Inventory days",
-        "Stocks / CA × 365", "Inventories / revenue × 365";
-    WcrDays => "wcr_days", Days, "BFR en jours de CA", "Working capital requirement in days",
-        "BFR / CA × 365", "Working capital requirement / revenue × 365";
-    EbitdaMargin => "ebitda_margin", Percent, "Taux d'EBE", "EBITDA margin",
-        "EBE / CA", "EBITDA / revenue";
-    NetMargin => "net_margin", Percent, "Rentabilité nette", "Net margin",
-        "Résultat net (HN) / CA", "Net income (HN) / revenue";
-    ReturnOnEquity => "return_on_equity", Percent, "Rentabilité des capitaux propres", "Return on equity",
-        "Résultat net annualisé / capitaux propres (DL)", "Annualised net income / equity (DL)";
-    PersonnelWeight => "personnel_weight", Percent, "Poids des charges de personnel", "Personnel costs weight",
-        "Charges de personnel (FY + FZ) / valeur ajoutée", "Personnel costs (FY + FZ) / value added";
-    InterestCoverage => "interest_coverage", Times, "Couverture des intérêts", "Interest coverage",
-        "EBE / intérêts (GR)", "EBITDA / interest expense (GR)";
-    FinancialChargesWeight => "financial_charges_weight", Percent, "Poids des frais financiers", "Financial charges weight",
-        "Charges financières (GU) / CA", "Financial charges (GU) / revenue";
-    RevenueGrowth => "revenue_growth", Percent, "Croissance du CA", "Revenue growth",
-        "CA(N) annualisé / CA(N−1) annualisé − 1", "Annualised revenue(N) / annualised revenue(N−1) − 1";
-}
+pub use super::ids::{RatioId, Unit};
 
 /// Appreciation of a ratio against its bands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
