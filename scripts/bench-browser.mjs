@@ -3,7 +3,7 @@
 // Chromium with the CPU slowed 4× through the DevTools protocol (Emulation.setCPUThrottlingRate).
 // Prints a table; nothing here is a test and no test asserts a time.
 //
-//   npm run bench:browser [-- DIST] [--keys 240] [--runs 5] [--files 1000] [--profile]
+//   npm run bench:browser [-- DIST] [--keys 240] [--runs 5] [--files 1000] [--profile] [--load-only]
 //   node scripts/bench-browser.mjs /tmp/dist   (DIST defaults to dist/, built by `npm run build`)
 //
 // DIST is served by scripts/serve.mjs under /intranet/encours/ on a free port; Chromium is
@@ -64,6 +64,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { benchFirstLoad } from './bench-load.mjs';
 import { startServer } from './serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,13 +75,14 @@ const FIELD = 'revenue-0';
 const CLIENT = 'demo-menuiserie-leroy';
 
 function parseArgs(argv) {
-  const o = { dist: 'dist', keys: 240, runs: 5, files: 1000, profile: false };
+  const o = { dist: 'dist', keys: 240, runs: 5, files: 1000, profile: false, loadOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--keys') o.keys = Number(argv[++i]);
     else if (a === '--runs') o.runs = Number(argv[++i]);
     else if (a === '--files') o.files = Number(argv[++i]);
     else if (a === '--profile') o.profile = true;
+    else if (a === '--load-only') o.loadOnly = true;
     else if (!a.startsWith('--')) o.dist = a;
     else throw new Error(`unknown option ${a}`);
   }
@@ -611,6 +613,30 @@ async function measureQuota(browser, origin) {
   return r;
 }
 
+// --- 4. First load on a tablet profile (scripts/bench-load.mjs) ------------------------------
+
+async function reportFirstLoad(browser, origin, opts) {
+  const gz = await startServer({ dir: opts.dist, base: BASE, port: 0, gzip: true });
+  try {
+    const origins = { plain: origin, gzip: `http://127.0.0.1:${gz.address().port}` };
+    const r = await benchFirstLoad(browser, origins, BASE, opts.runs);
+    const n = r.network;
+    console.log(`\n4. First load of the portfolio on a tablet profile: ${(n.downloadThroughput * 8) / 1e6} Mbit/s down, ${n.latency} ms round trip (DevTools network emulation), median of ${opts.runs} runs`);
+    console.log('   | server | CPU | cold (empty cache) → portfolio interactive | warm (service worker) | floor: cold load of the manifest | bytes cold / warm |');
+    console.log('   |---|---|---|---|---|---|');
+    for (const { server, cpu, pairs, floors } of r.results) {
+      const m = (key) => median(pairs.map((p) => p[key]));
+      const kb = (b) => `${(b / 1000).toFixed(1)} kB`;
+      const allControlled = pairs.every((p) => p.controlled);
+      console.log(`   | ${server} | ${cpu}× | ${ms(m('cold'))} | ${ms(m('warm'))}${allControlled ? '' : ' (not every warm load was controlled by the worker)'} | ${ms(median(floors))} | ${kb(m('coldBytes'))} / ${kb(m('warmBytes'))} |`);
+      console.log(`   |    runs (cold / warm): ${pairs.map((p) => `${p.cold.toFixed(0)}/${p.warm.toFixed(0)}`).join(', ')} ms`);
+    }
+  } finally {
+    gz.closeAllConnections();
+    gz.close();
+  }
+}
+
 // --- Main -----------------------------------------------------------------------------------
 
 const opts = parseArgs(process.argv.slice(2));
@@ -623,6 +649,10 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   console.log(`Encours browser benchmark — ${new Date().toISOString().slice(0, 10)}, ${opts.dist}, Chromium ${browser.version()}, CPU throttling ${THROTTLE}×\n`);
+  if (opts.loadOnly) {
+    await reportFirstLoad(browser, origin, opts);
+    process.exit(0);
+  }
 
   const k = await benchKeys(browser, origin, opts);
   const col = (key) => k.samples.map((s) => s[key]);
@@ -686,6 +716,7 @@ try {
   console.log(`   ${pf.stored.clients} files as the app wrote them (${pf.stored.rated} with their rating): ${(pf.stored.clientBytes / 1e6).toFixed(2)} MB, ${(perFile / 1000).toFixed(2)} kB per file; every key of the app: ${(pf.stored.allBytes / 1e6).toFixed(2)} MB`);
   console.log(`   quota measured by filling: ${q.asciiChars.toLocaleString('en')} characters of ASCII (${((q.asciiChars * 2) / 2 ** 20).toFixed(2)} MiB as UTF-16), ${q.wideChars.toLocaleString('en')} characters of "€" (outside Latin-1)`);
   console.log(`   ${opts.files} files ${pf.stored.allBytes < q.asciiChars * 2 ? 'fit' : 'do NOT fit'}: ${((100 * pf.stored.allBytes) / (q.asciiChars * 2)).toFixed(0)} % of the quota; room for about ${Math.floor((q.asciiChars * 2) / perFile).toLocaleString('en')} such files`);
+  await reportFirstLoad(browser, origin, opts);
 } finally {
   await browser.close();
   server.closeAllConnections();

@@ -5,13 +5,15 @@
 //   node scripts/serve.mjs [--dir dist] [--base /] [--host 127.0.0.1] [--port 8080]
 //
 // --base serves the folder under a sub-path (the end-to-end tests use /intranet/encours/);
-// --port 0 picks a free port.
+// --port 0 picks a free port. `startServer({ gzip: true })` compresses text and wasm for clients
+// that accept it, as most web servers are set up to (the browser benchmark measures both).
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -29,13 +31,18 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
+/** What a compressing server compresses. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt', '.webmanifest']);
+
 /** '/a/b', 'a/b/' or '/a/b/' -> '/a/b/'. */
 const normaliseBase = (base) => `/${base}/`.replace(/\/+/g, '/');
 
 /** Starts the server; resolves to the node http.Server once it listens. */
-export function startServer({ dir = 'dist', base = '/', host = '127.0.0.1', port = 8080 } = {}) {
+export function startServer({ dir = 'dist', base = '/', host = '127.0.0.1', port = 8080, gzip = false } = {}) {
   const root = path.resolve(dir);
   base = normaliseBase(base);
+  /** Compressed files, by path and modification time. */
+  const compressed = new Map();
 
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
@@ -67,12 +74,20 @@ export function startServer({ dir = 'dist', base = '/', host = '127.0.0.1', port
     }
     if (!info?.isFile()) return send(404, 'not found\n');
 
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': info.size,
+    const ext = path.extname(target).toLowerCase();
+    const headers = {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
-    });
+    };
+    if (gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const key = `${target}:${info.mtimeMs}`;
+      if (!compressed.has(key)) compressed.set(key, gzipSync(await readFile(target), { level: 6 }));
+      const body = compressed.get(key);
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    res.writeHead(200, { ...headers, 'content-length': info.size });
     if (req.method === 'HEAD') return res.end();
     createReadStream(target).pipe(res);
   });
