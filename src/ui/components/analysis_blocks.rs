@@ -14,7 +14,7 @@ use super::fmt::{
     esc, format_amount, format_amount_opt, format_date, format_days, format_number, format_share,
     format_unit, not_available,
 };
-use super::ratio_table::Snapshot;
+use super::snapshot::Snapshot;
 use super::verdict::{binding_sentence, gap_options, knock_out_text, terms_text};
 use crate::domain::aggregates::Aggregate;
 use crate::domain::client::TermsBasis;

@@ -23,7 +23,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::fmt::{esc, format_amount, format_number, not_available};
-use super::ratio_table::{appreciation_sign, bands_text, ratio_text, Snapshot};
+use super::ratio_words::{appreciation_sign, bands_text, ratio_text};
+use super::snapshot::Snapshot;
 use crate::domain::figure::{amount_value, minus, over, plus, ratio_value, times, Why};
 use crate::domain::policy::Direction;
 use crate::domain::portfolio::ClassTotal;

@@ -11,42 +11,18 @@ use rust_decimal::Decimal;
 
 use super::explain::{balance_label, income_label, why_text};
 use super::fmt::{
-    esc, format_amount, format_amount_opt, format_change, format_date, format_percent, format_unit,
+    esc, format_amount, format_amount_opt, format_change, format_date, format_percent,
     not_available, year_name,
 };
+use super::ratio_words::{appreciation_mark, bands_text, ratio_text};
+pub use super::snapshot::Snapshot;
 use crate::domain::aggregates::Aggregate;
-use crate::domain::analysis::{Analysis, YearAnalysis};
-use crate::domain::figure::{amount_value, ratio_value, Figure};
-use crate::domain::policy::{Direction, Policy};
-use crate::domain::ratios::{Appreciation, RatioId, RatioResult};
+use crate::domain::analysis::YearAnalysis;
+use crate::domain::figure::{amount_value, ratio_value};
+use crate::domain::policy::Policy;
+use crate::domain::ratios::{RatioId, RatioResult};
 use crate::domain::statement::{BalanceLine as B, IncomeLine as I, Statement};
 use crate::ui::Lang;
-
-/// What the analysis sections render from: one consistent snapshot.
-#[derive(Clone)]
-pub struct Snapshot {
-    pub lang: Lang,
-    pub analysis: Option<Analysis>,
-    /// The file's statements, oldest first: aligned with `analysis.years`.
-    pub statements: Vec<Statement>,
-    pub policy: Policy,
-}
-
-impl Snapshot {
-    /// The years, latest first, each with its statement and the year before it.
-    pub fn years(&self) -> Vec<(&YearAnalysis, Option<&Statement>, Option<&YearAnalysis>)> {
-        let Some(a) = &self.analysis else {
-            return Vec::new();
-        };
-        (0..a.years.len())
-            .rev()
-            .map(|k| {
-                let prev = k.checked_sub(1).and_then(|j| a.years.get(j));
-                (&a.years[k], self.statements.get(k), prev)
-            })
-            .collect()
-    }
-}
 
 /// A table with one column per year, scrolling inside its own box on narrow screens.
 fn year_table(s: &Snapshot, class: &'static str, first: &'static str, rows: AnyView) -> AnyView {
@@ -198,28 +174,6 @@ pub fn structure_table(s: &Snapshot) -> AnyView {
     aggregates_table(s, STRUCTURE)
 }
 
-/// good / watch / poor as a sign and a word (the word alone says it: black-and-white prints).
-pub fn appreciation_sign(lang: Lang, a: Appreciation) -> (&'static str, &'static str) {
-    match a {
-        Appreciation::Good => ("✓", lang.pick("Bon", "Good")),
-        Appreciation::Watch => ("!", lang.pick("À surveiller", "Watch")),
-        Appreciation::Poor => ("✗", lang.pick("Faible", "Poor")),
-    }
-}
-
-/// good / watch / poor: a coloured mark and a word, as markup (nothing when absent).
-pub fn appreciation_mark(h: &mut String, lang: Lang, a: Option<Appreciation>) {
-    if let Some(a) = a {
-        let (icon, word) = appreciation_sign(lang, a);
-        let key = a.key();
-        let _ = write!(
-            h,
-            r#"<span class="appr appr-{key}" data-appreciation="{key}"><span class="appr-icon" aria-hidden="true">{icon}</span><span class="appr-word">{}</span></span>"#,
-            esc(word)
-        );
-    }
-}
-
 /// What a ratio reads, for its explanation.
 #[derive(Clone, Copy)]
 enum Term {
@@ -304,31 +258,6 @@ fn term_row(
                         .to_string()
                 }),
         ),
-    }
-}
-
-/// The bands of a ratio in words: "bon ≥ 30 % · à surveiller 20–30 % · faible < 20 %".
-pub fn bands_text(lang: Lang, id: RatioId, policy: &Policy) -> Option<String> {
-    let b = policy.ratio_bands(id)?;
-    let u = id.unit();
-    let g = format_unit(lang, u, b.good);
-    let w = format_unit(lang, u, b.watch);
-    let (good, watch, poor) = match b.direction {
-        Direction::HigherIsBetter => (format!("≥ {g}"), format!("{w} – {g}"), format!("< {w}")),
-        Direction::LowerIsBetter => (format!("≤ {g}"), format!("{g} – {w}"), format!("> {w}")),
-    };
-    Some(if lang.is_fr() {
-        format!("Repères : bon {good} · à surveiller {watch} · faible {poor}")
-    } else {
-        format!("Bands: good {good} · watch {watch} · poor {poor}")
-    })
-}
-
-/// A ratio's value in its unit, or "n.d.".
-pub fn ratio_text(lang: Lang, id: RatioId, v: Figure) -> String {
-    match v {
-        Ok(x) => format_unit(lang, id.unit(), x),
-        Err(_) => not_available(lang).to_string(),
     }
 }
 

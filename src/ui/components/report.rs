@@ -23,7 +23,7 @@ use super::fmt::{
     esc, format_amount, format_amount_opt, format_date, format_days, format_number, format_percent,
     not_available, tr, year_name,
 };
-use super::ratio_table::{appreciation_mark, ratio_text};
+use super::ratio_words::{appreciation_mark, ratio_text};
 use super::verdict::{binding_sentence, knock_out_text, terms_text};
 use crate::domain::aggregates::Aggregate;
 use crate::domain::analysis::Analysis;
