@@ -13,7 +13,7 @@ use encours::domain::ratios::RatioId;
 fn problems(p: &Policy) -> Vec<(String, PolicyProblem)> {
     validate(p)
         .into_iter()
-        .map(|e| (e.path, e.problem))
+        .map(|e| (e.path(), e.problem))
         .collect()
 }
 
@@ -190,7 +190,7 @@ fn a_policy_round_trips_through_json_and_bad_ones_are_refused() {
     let mut bad = p.clone();
     criterion(&mut bad, C::Gearing).weight = d("50");
     let err = policy_from_json(&policy_to_json(&bad)).err();
-    assert_eq!(err.map(|e| e.path), Some("criteria".to_string()));
+    assert_eq!(err.map(|e| e.path()), Some("criteria".to_string()));
     // not a policy at all
     let err = policy_from_json("{\"version\": \"x\"}").err();
     assert!(matches!(

@@ -147,13 +147,11 @@ fn an_invalid_draft_is_refused_and_nothing_changes() {
     let HistoryError::Invalid(errors) = &err else {
         panic!("expected Invalid, got {err:?}");
     };
-    let places: Vec<(&str, &PolicyProblem)> = errors
-        .iter()
-        .map(|e| (e.path.as_str(), &e.problem))
-        .collect();
+    let places: Vec<(String, &PolicyProblem)> =
+        errors.iter().map(|e| (e.path(), &e.problem)).collect();
     assert_eq!(
         places,
-        vec![("criteria", &PolicyProblem::WeightsSum(d("101")))]
+        vec![("criteria".into(), &PolicyProblem::WeightsSum(d("101")))]
     );
     // the message names the place, in both languages
     assert!(
@@ -171,7 +169,7 @@ fn an_invalid_draft_is_refused_and_nothing_changes() {
     let Err(HistoryError::Invalid(errors)) = h.save(draft, today(), "") else {
         panic!("expected Invalid");
     };
-    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    let paths: Vec<String> = errors.iter().map(|e| e.path()).collect();
     assert_eq!(paths, vec!["classes", "rounding_step"]);
     assert_eq!(h, before);
 }
@@ -352,15 +350,16 @@ fn an_invalid_import_is_refused_naming_every_place() {
     let Err(errors) = read_policy_json(&policy_to_json(&p)) else {
         panic!("accepted an invalid policy");
     };
-    let found: Vec<(&str, &PolicyProblem)> = errors
-        .iter()
-        .map(|e| (e.path.as_str(), &e.problem))
-        .collect();
+    let found: Vec<(String, &PolicyProblem)> =
+        errors.iter().map(|e| (e.path(), &e.problem)).collect();
     assert_eq!(
         found,
         vec![
-            ("criteria", &PolicyProblem::WeightsSum(d("101"))),
-            ("limits.B.max_terms_days", &PolicyProblem::TermsBeyondLegal),
+            ("criteria".into(), &PolicyProblem::WeightsSum(d("101"))),
+            (
+                "limits.B.max_terms_days".into(),
+                &PolicyProblem::TermsBeyondLegal
+            ),
         ]
     );
     let msg = HistoryError::Invalid(errors).message(false);
@@ -374,7 +373,7 @@ fn an_invalid_import_is_refused_naming_every_place() {
             panic!("accepted {not_a_policy:?}");
         };
         assert!(
-            matches!(errors.as_slice(), [e] if e.path.is_empty() && matches!(e.problem, PolicyProblem::NotAPolicy(_))),
+            matches!(errors.as_slice(), [e] if e.path().is_empty() && matches!(e.problem, PolicyProblem::NotAPolicy(_))),
             "{not_a_policy:?}: {errors:?}"
         );
     }
@@ -657,7 +656,7 @@ fn preview_refuses_an_invalid_draft() {
     let Err(errors) = preview(&demo(), &Policy::default(), &draft, today()) else {
         panic!("previewed an invalid draft");
     };
-    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    let paths: Vec<String> = errors.iter().map(|e| e.path()).collect();
     assert_eq!(
         paths,
         vec!["criteria.gearing.weight", "criteria", "rounding_step"]

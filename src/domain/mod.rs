@@ -15,6 +15,7 @@ pub mod parse;
 pub mod policy;
 pub mod policy_check;
 pub mod policy_history;
+pub mod policy_place;
 pub mod portfolio;
 pub mod ratios;
 pub mod scores;

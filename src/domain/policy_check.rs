@@ -1,14 +1,18 @@
 //! Validation of a credit policy: an invalid policy cannot be saved or imported.
 //!
-//! Each problem names the place it was found (`criteria.gearing.bands[2].bound`), so the policy
-//! editor can show it at the field and an import can show it in its message.
+//! Each problem names the place it was found, a typed [`Place`] written as the policy's JSON path
+//! (`criteria.gearing.bands[2].bound`), so the policy editor can show it at the field and an
+//! import can show it in its message.
 
 use rust_decimal::Decimal;
 
-use super::grid::{CriterionId, RiskClass};
+use super::ids::{CriterionId, RatioId, RiskClass};
 use super::legal::LEGAL_MAX_NET_DAYS;
 use super::policy::{Direction, Policy, Scale};
-use super::ratios::RatioId;
+pub use super::policy_place::Place;
+use super::policy_place::{
+    BandPart, CriterionPart as C, LimitPart, RatioPart, ScoreZonesOf, SectorColumn,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PolicyProblem {
@@ -48,16 +52,23 @@ pub enum PolicyProblem {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyError {
-    pub path: String,
+    pub place: Place,
     pub problem: PolicyProblem,
 }
 
 impl PolicyError {
-    fn new(path: impl Into<String>, problem: PolicyProblem) -> Self {
-        Self {
-            path: path.into(),
-            problem,
-        }
+    pub fn new(place: Place, problem: PolicyProblem) -> Self {
+        Self { place, problem }
+    }
+
+    /// The place as the policy's JSON path (`criteria.gearing.weight`; empty for the whole).
+    pub fn path(&self) -> String {
+        self.place.to_string()
+    }
+
+    /// The message, in French or English, without its place (shown at the field).
+    pub fn problem_message(&self, french: bool) -> String {
+        PolicyError::new(Place::Whole, self.problem.clone()).message(french)
     }
 
     /// The message, in French or English, with its place.
@@ -97,10 +108,9 @@ impl PolicyError {
             (P::NotAPolicy(m), true) => format!("ce n'est pas une politique de crédit Encours ({m})"),
             (P::NotAPolicy(m), false) => format!("not an Encours credit policy ({m})"),
         };
-        if self.path.is_empty() {
-            what
-        } else {
-            format!("{} : {what}", self.path)
+        match self.place {
+            Place::Whole => what,
+            place => format!("{place} : {what}"),
         }
     }
 }
@@ -136,45 +146,45 @@ fn first_time(seen: &mut u64, bit: u32) -> bool {
 /// Every problem of a policy; empty when it is valid.
 pub fn validate(p: &Policy) -> Vec<PolicyError> {
     let mut out = Vec::new();
-    let mut push = |path: String, problem| out.push(PolicyError::new(path, problem));
+    let mut push = |place: Place, problem| out.push(PolicyError::new(place, problem));
 
     if !share_ok(p.vat_rate) {
-        push("vat_rate".into(), PolicyProblem::ShareRange);
+        push(Place::VatRate, PolicyProblem::ShareRange);
     }
     if !share_ok(p.provisional_threshold) {
-        push("provisional_threshold".into(), PolicyProblem::ShareRange);
+        push(Place::ProvisionalThreshold, PolicyProblem::ShareRange);
     }
 
     let mut seen = 0u64;
     for c in &p.criteria {
-        let at = format!("criteria.{}", c.id.key());
+        let at = |part| Place::Criterion(c.id, part);
         if !first_time(&mut seen, c.id as u32) {
-            push(at.clone(), PolicyProblem::Duplicate);
+            push(at(C::Whole), PolicyProblem::Duplicate);
         }
         if !points_ok(c.weight) {
-            push(format!("{at}.weight"), PolicyProblem::WeightRange);
+            push(at(C::Weight), PolicyProblem::WeightRange);
         }
         if let Some(sp) = c.special_points {
             if !points_ok(sp) {
-                push(format!("{at}.special_points"), PolicyProblem::PointsRange);
+                push(at(C::Special), PolicyProblem::PointsRange);
             }
         }
         match &c.scale {
             Scale::Bands { direction, bands } => {
                 if bands.is_empty() {
-                    push(format!("{at}.bands"), PolicyProblem::NoBand);
+                    push(at(C::Bands), PolicyProblem::NoBand);
                 }
                 let last = bands.len().saturating_sub(1);
                 let mut previous: Option<Decimal> = None;
                 for (i, b) in bands.iter().enumerate() {
-                    let bat = format!("{at}.bands[{i}]");
                     if !points_ok(b.points) {
-                        push(format!("{bat}.points"), PolicyProblem::PointsRange);
+                        push(at(C::Band(i, BandPart::Points)), PolicyProblem::PointsRange);
                     }
+                    let bound_at = at(C::Band(i, BandPart::Bound));
                     match (b.bound, i == last) {
                         (None, true) => {}
                         (None, false) | (Some(_), true) => {
-                            push(format!("{bat}.bound"), PolicyProblem::LastBandOpen)
+                            push(bound_at, PolicyProblem::LastBandOpen)
                         }
                         (Some(bound), false) => {
                             if let Some(prev) = previous {
@@ -183,7 +193,7 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
                                     Direction::LowerIsBetter => bound > prev,
                                 };
                                 if !ordered {
-                                    push(format!("{bat}.bound"), PolicyProblem::BandsOrder);
+                                    push(bound_at, PolicyProblem::BandsOrder);
                                 }
                             }
                             previous = Some(bound);
@@ -192,9 +202,9 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
                 }
             }
             Scale::Sector { low, medium, high } => {
-                for (name, v) in [("low", low), ("medium", medium), ("high", high)] {
+                for (column, v) in SectorColumn::ALL.into_iter().zip([low, medium, high]) {
                     if !points_ok(*v) {
-                        push(format!("{at}.{name}"), PolicyProblem::PointsRange);
+                        push(at(C::Sector(column)), PolicyProblem::PointsRange);
                     }
                 }
             }
@@ -203,7 +213,7 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
     let total = p.total_weight();
     if total != HUNDRED {
         push(
-            "criteria".into(),
+            Place::Criteria,
             PolicyProblem::WeightsSum(total.normalize()),
         );
     }
@@ -211,54 +221,51 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
     let t = &p.classes;
     let in_range = [t.a, t.b, t.c, t.d].iter().all(|v| points_ok(*v));
     if !(in_range && t.a > t.b && t.b > t.c && t.c > t.d) {
-        push("classes".into(), PolicyProblem::ClassThresholds);
+        push(Place::Classes, PolicyProblem::ClassThresholds);
     }
 
     let mut classes = 0u64;
     for l in &p.limits {
-        let at = format!("limits.{}", l.class.key());
+        let at = |part| Place::Limits(l.class, part);
         if !first_time(&mut classes, l.class as u32) {
-            push(at.clone(), PolicyProblem::Duplicate);
+            push(at(LimitPart::Whole), PolicyProblem::Duplicate);
         }
-        for (name, v) in [
-            ("tnw_share", l.tnw_share),
-            ("revenue_share", l.revenue_share),
-            ("deposit_share", l.deposit_share),
-        ] {
+        for (part, v) in
+            LimitPart::SHARES
+                .into_iter()
+                .zip([l.tnw_share, l.revenue_share, l.deposit_share])
+        {
             if !share_ok(v) {
-                push(format!("{at}.{name}"), PolicyProblem::ShareRange);
+                push(at(part), PolicyProblem::ShareRange);
             }
         }
         if l.max_terms_days > LEGAL_MAX_NET_DAYS {
-            push(
-                format!("{at}.max_terms_days"),
-                PolicyProblem::TermsBeyondLegal,
-            );
+            push(at(LimitPart::MaxTermsDays), PolicyProblem::TermsBeyondLegal);
         }
         if !(1..=120).contains(&l.review_months) {
-            push(format!("{at}.review_months"), PolicyProblem::MonthsRange);
+            push(at(LimitPart::ReviewMonths), PolicyProblem::MonthsRange);
         }
     }
     for c in RiskClass::ALL {
         if classes & (1 << c as u32) == 0 {
             push(
-                format!("limits.{}", c.key()),
+                Place::Limits(c, LimitPart::Whole),
                 PolicyProblem::MissingClass(c),
             );
         }
     }
     if p.rounding_step < Decimal::new(1, 2) {
-        push("rounding_step".into(), PolicyProblem::RoundingStep);
+        push(Place::RoundingStep, PolicyProblem::RoundingStep);
     }
     if !(1..=120).contains(&p.stale_after_months) {
-        push("stale_after_months".into(), PolicyProblem::MonthsRange);
+        push(Place::StaleAfterMonths, PolicyProblem::MonthsRange);
     }
 
     let mut ratios = 0u64;
     for b in &p.ratio_bands {
-        let at = format!("ratio_bands.{}", b.ratio.key());
+        let at = Place::RatioBands(b.ratio, RatioPart::Whole);
         if !first_time(&mut ratios, b.ratio as u32) {
-            push(at.clone(), PolicyProblem::Duplicate);
+            push(at, PolicyProblem::Duplicate);
         }
         let ordered = match b.direction {
             Direction::HigherIsBetter => b.good >= b.watch,
@@ -271,15 +278,24 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
 
     let z = &p.zones;
     if z.altman_z2_safe < z.altman_z2_grey {
-        push("zones.altman_z2".into(), PolicyProblem::ZonesOrder);
+        push(
+            Place::Zones(ScoreZonesOf::AltmanZ2),
+            PolicyProblem::ZonesOrder,
+        );
     }
     if z.altman_z1_safe < z.altman_z1_grey {
-        push("zones.altman_z1".into(), PolicyProblem::ZonesOrder);
+        push(
+            Place::Zones(ScoreZonesOf::AltmanZ1),
+            PolicyProblem::ZonesOrder,
+        );
     }
     if !(z.conan_holder_very_good >= z.conan_holder_good
         && z.conan_holder_good >= z.conan_holder_alert)
     {
-        push("zones.conan_holder".into(), PolicyProblem::ZonesOrder);
+        push(
+            Place::Zones(ScoreZonesOf::ConanHolder),
+            PolicyProblem::ZonesOrder,
+        );
     }
     out
 }
@@ -287,7 +303,7 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
 /// Reads a policy exported as JSON and validates it; the first problem is the error.
 pub fn policy_from_json(json: &str) -> Result<Policy, PolicyError> {
     let p = Policy::from_json_text(json)
-        .map_err(|e| PolicyError::new("", PolicyProblem::NotAPolicy(e)))?;
+        .map_err(|e| PolicyError::new(Place::Whole, PolicyProblem::NotAPolicy(e)))?;
     match validate(&p).into_iter().next() {
         Some(e) => Err(e),
         None => Ok(p),

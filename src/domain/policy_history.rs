@@ -93,10 +93,10 @@ pub fn same_rules(a: &Policy, b: &Policy) -> bool {
 /// storage's policy reader.
 pub fn read_policy_json(json: &str) -> Result<Policy, Vec<PolicyError>> {
     let policy = Policy::from_json_text(json).map_err(|e| {
-        vec![PolicyError {
-            path: String::new(),
-            problem: PolicyProblem::NotAPolicy(e),
-        }]
+        vec![PolicyError::new(
+            crate::domain::policy_place::Place::Whole,
+            PolicyProblem::NotAPolicy(e),
+        )]
     })?;
     let errors = validate(&policy);
     if errors.is_empty() {
