@@ -3,6 +3,7 @@
 
 mod common;
 
+use encours::domain::lang::Lang;
 use std::cell::Cell;
 
 use chrono::NaiveDate;
@@ -660,14 +661,14 @@ fn the_spec_example_message() {
     assert_eq!(e.path, CASH);
     assert_eq!(e.kind, ErrorKind::NotANumber);
     assert_eq!(
-        e.message(false),
+        e.message(Lang::En),
         "clients[0].statements[1].balance_sheet.cash: not a number"
     );
     assert_eq!(
-        e.message(true),
+        e.message(Lang::Fr),
         "clients[0].statements[1].balance_sheet.cash : n'est pas un nombre"
     );
-    assert_eq!(e.to_string(), e.message(false));
+    assert_eq!(e.to_string(), e.message(Lang::En));
 }
 
 #[test]
@@ -718,8 +719,8 @@ fn format_and_version() {
     assert!(read_document(&base_with("/version", json!(1.0)).to_string()).is_ok());
 
     let e = refusal(&base_with("/version", json!(2)));
-    assert!(e.message(false).contains("newer"));
-    assert!(e.message(true).contains("plus récente"));
+    assert!(e.message(Lang::En).contains("newer"));
+    assert!(e.message(Lang::Fr).contains("plus récente"));
 }
 
 #[test]
@@ -1140,8 +1141,8 @@ fn invalid_json() {
         }
     }
     let e = read_document("{").expect_err("refused");
-    assert!(e.message(false).contains("not valid JSON"));
-    assert!(e.message(true).contains("JSON valide"));
+    assert!(e.message(Lang::En).contains("not valid JSON"));
+    assert!(e.message(Lang::Fr).contains("JSON valide"));
 }
 
 #[test]
@@ -1194,7 +1195,7 @@ fn size_limit() {
         Err(ErrorKind::TooLarge)
     );
     let e = read_document(&at_limit).expect_err("too large");
-    assert!(e.message(true).contains("20 Mo"));
+    assert!(e.message(Lang::Fr).contains("20 Mo"));
 }
 
 // ----------------------------------------------------------------------------------------------

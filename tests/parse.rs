@@ -1,5 +1,6 @@
 //! What users type: amounts, whole numbers and SIREN numbers.
 
+use encours::domain::lang::Lang;
 use encours::domain::parse::{
     parse_amount, parse_count, parse_decimal, validate_siren, AmountError, CountError, SirenError,
     MAX_AMOUNT, MAX_DECIMALS,
@@ -205,13 +206,15 @@ fn amount_messages_speak_both_languages() {
         AmountError::TooLarge,
         AmountError::TooPrecise,
     ] {
-        let (fr, en) = (e.message(true), e.message(false));
+        let (fr, en) = (e.message(Lang::Fr), e.message(Lang::En));
         assert!(!fr.is_empty() && !en.is_empty());
         assert_ne!(fr, en, "{e:?}");
         assert_eq!(e.to_string(), en);
     }
-    assert!(AmountError::Invalid.message(true).contains("1 234 567,89"));
-    assert!(AmountError::TooPrecise.message(true).contains('6'));
+    assert!(AmountError::Invalid
+        .message(Lang::Fr)
+        .contains("1 234 567,89"));
+    assert!(AmountError::TooPrecise.message(Lang::Fr).contains('6'));
 }
 
 #[test]
@@ -298,7 +301,7 @@ fn counts() {
         CountError::NotWhole,
         CountError::TooLarge,
     ] {
-        assert_ne!(e.message(true), e.message(false));
+        assert_ne!(e.message(Lang::Fr), e.message(Lang::En));
     }
 }
 
@@ -346,7 +349,7 @@ fn siren_checks() {
         SirenError::NotDigits,
         SirenError::Checksum,
     ] {
-        assert_ne!(e.message(true), e.message(false));
+        assert_ne!(e.message(Lang::Fr), e.message(Lang::En));
     }
 }
 

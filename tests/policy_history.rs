@@ -8,6 +8,7 @@ use encours::domain::analysis::analyse;
 use encours::domain::client::RatingRecord;
 use encours::domain::exchange::{client_to_json, read_document};
 use encours::domain::grid::{CriterionId as C, RiskClass};
+use encours::domain::lang::Lang;
 use encours::domain::policy::{ClassPolicy, Policy};
 use encours::domain::policy_check::PolicyProblem;
 use encours::domain::policy_history::{
@@ -155,9 +156,9 @@ fn an_invalid_draft_is_refused_and_nothing_changes() {
     );
     // the message names the place, in both languages
     assert!(
-        err.message(true).starts_with("criteria : "),
+        err.message(Lang::Fr).starts_with("criteria : "),
         "{}",
-        err.message(true)
+        err.message(Lang::Fr)
     );
     assert!(err.to_string().contains("101"), "{err}");
     assert_eq!(h, before);
@@ -241,7 +242,7 @@ fn going_back_saves_a_copy_of_the_old_version() {
     );
     assert_eq!(h, before);
     assert_eq!(
-        HistoryError::NoSuchVersion(9).message(true),
+        HistoryError::NoSuchVersion(9).message(Lang::Fr),
         "il n'y a pas de version 9"
     );
 }
@@ -362,7 +363,7 @@ fn an_invalid_import_is_refused_naming_every_place() {
             ),
         ]
     );
-    let msg = HistoryError::Invalid(errors).message(false);
+    let msg = HistoryError::Invalid(errors).message(Lang::En);
     assert!(
         msg.contains("limits.B.max_terms_days : beyond the legal maximum of 60 days"),
         "{msg}"

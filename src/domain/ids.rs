@@ -3,6 +3,7 @@
 //! computation: the ground floor of the domain, which every other room may use and which uses
 //! none of them.
 
+use crate::domain::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 macro_rules! aggregates {
@@ -24,7 +25,8 @@ macro_rules! aggregates {
                 match self { $( Aggregate::$variant => $flow ),+ }
             }
 
-            pub const fn label(self, french: bool) -> &'static str {
+            pub const fn label(self, lang: Lang) -> &'static str {
+                let french = lang.is_fr();
                 match self { $( Aggregate::$variant => if french { $fr } else { $en } ),+ }
             }
         }
@@ -92,12 +94,14 @@ macro_rules! ratios {
                 match self { $( RatioId::$variant => Unit::$unit ),+ }
             }
 
-            pub const fn label(self, french: bool) -> &'static str {
+            pub const fn label(self, lang: Lang) -> &'static str {
+                let french = lang.is_fr();
                 match self { $( RatioId::$variant => if french { $fr } else { $en } ),+ }
             }
 
             /// The formula in words, with liasse codes.
-            pub const fn formula(self, french: bool) -> &'static str {
+            pub const fn formula(self, lang: Lang) -> &'static str {
+                let french = lang.is_fr();
                 match self { $( RatioId::$variant => if french { $ffr } else { $fen } ),+ }
             }
         }
@@ -180,7 +184,8 @@ impl RiskClass {
     }
 
     /// The risk in words, so that colour is never the only sign.
-    pub const fn label(self, french: bool) -> &'static str {
+    pub const fn label(self, lang: Lang) -> &'static str {
+        let french = lang.is_fr();
         match (self, french) {
             (RiskClass::A, true) => "Risque très faible",
             (RiskClass::B, true) => "Risque faible",
@@ -213,7 +218,8 @@ macro_rules! criteria {
                 match self { $( CriterionId::$variant => $key ),+ }
             }
 
-            pub const fn label(self, french: bool) -> &'static str {
+            pub const fn label(self, lang: Lang) -> &'static str {
+                let french = lang.is_fr();
                 match self { $( CriterionId::$variant => if french { $fr } else { $en } ),+ }
             }
         }

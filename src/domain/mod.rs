@@ -9,6 +9,7 @@ pub mod figure;
 pub mod grid;
 pub mod ids;
 pub mod json_tree;
+pub mod lang;
 pub mod legal;
 pub mod limit;
 pub mod parse;

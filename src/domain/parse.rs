@@ -31,6 +31,7 @@
 //! The exchange format writes amounts as `-1234.5`; [`parse_decimal`] reads that form and the JSON
 //! number grammar (`1.5e3`), with the same bounds.
 
+use crate::domain::lang::Lang;
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -60,7 +61,8 @@ pub enum AmountError {
 }
 
 impl AmountError {
-    pub fn message(&self, french: bool) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        let french = lang.is_fr();
         let s = match (self, french) {
             (AmountError::Invalid, true) => {
                 "Montant invalide : utilisez des chiffres, une virgule ou un point pour les \
@@ -93,7 +95,7 @@ impl AmountError {
 
 impl fmt::Display for AmountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(false))
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -354,7 +356,8 @@ pub enum CountError {
 }
 
 impl CountError {
-    pub fn message(&self, french: bool) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        let french = lang.is_fr();
         let s = match (self, french) {
             (CountError::Invalid, true) => "Nombre invalide : tapez des chiffres (ex. 45)",
             (CountError::Invalid, false) => "Invalid number: type digits (e.g. 45)",
@@ -371,7 +374,7 @@ impl CountError {
 
 impl fmt::Display for CountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(false))
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -423,7 +426,8 @@ pub enum SirenError {
 }
 
 impl SirenError {
-    pub fn message(&self, french: bool) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        let french = lang.is_fr();
         let s = match (self, french) {
             (SirenError::Length, true) => "Le SIREN compte exactement 9 chiffres",
             (SirenError::Length, false) => "A SIREN has exactly 9 digits",
@@ -442,7 +446,7 @@ impl SirenError {
 
 impl fmt::Display for SirenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(false))
+        f.write_str(&self.message(Lang::En))
     }
 }
 

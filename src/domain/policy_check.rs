@@ -4,6 +4,7 @@
 //! (`criteria.gearing.bands[2].bound`), so the policy editor can show it at the field and an
 //! import can show it in its message.
 
+use crate::domain::lang::Lang;
 use rust_decimal::Decimal;
 
 use super::ids::{CriterionId, RatioId, RiskClass};
@@ -67,12 +68,13 @@ impl PolicyError {
     }
 
     /// The message, in French or English, without its place (shown at the field).
-    pub fn problem_message(&self, french: bool) -> String {
-        PolicyError::new(Place::Whole, self.problem.clone()).message(french)
+    pub fn problem_message(&self, lang: Lang) -> String {
+        PolicyError::new(Place::Whole, self.problem.clone()).message(lang)
     }
 
     /// The message, in French or English, with its place.
-    pub fn message(&self, french: bool) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        let french = lang.is_fr();
         use PolicyProblem as P;
         let what = match (&self.problem, french) {
             (P::WeightsSum(s), true) => format!("les poids des critères actifs font {s}, ils doivent faire 100"),
@@ -117,7 +119,7 @@ impl PolicyError {
 
 impl std::fmt::Display for PolicyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(false))
+        f.write_str(&self.message(Lang::En))
     }
 }
 

@@ -17,6 +17,7 @@
 //! Export is [`policy_to_json`]; import is [`read_policy_json`] (every problem, each naming its
 //! place), then [`preview`] of the imported policy, then [`PolicyHistory::save`].
 
+use crate::domain::lang::Lang;
 use std::iter;
 
 use chrono::NaiveDate;
@@ -45,11 +46,12 @@ pub enum HistoryError {
 
 impl HistoryError {
     /// The message, in French or English; for an invalid policy, every problem with its place.
-    pub fn message(&self, french: bool) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        let french = lang.is_fr();
         match (self, french) {
             (HistoryError::Invalid(errors), _) => errors
                 .iter()
-                .map(|e| e.message(french))
+                .map(|e| e.message(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
             (HistoryError::Unchanged, true) => {
@@ -68,7 +70,7 @@ impl HistoryError {
 
 impl std::fmt::Display for HistoryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(false))
+        f.write_str(&self.message(Lang::En))
     }
 }
 

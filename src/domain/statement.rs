@@ -1,5 +1,6 @@
 //! One fiscal year of statements (FINANCE.md §1): every line optional, absent is not zero.
 
+use crate::domain::lang::Lang;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -31,7 +32,8 @@ macro_rules! lines {
             }
 
             /// The label, in French or English.
-            pub const fn label(self, french: bool) -> &'static str {
+            pub const fn label(self, lang: Lang) -> &'static str {
+                let french = lang.is_fr();
                 match self { $( $enum::$variant => if french { $fr } else { $en } ),+ }
             }
 

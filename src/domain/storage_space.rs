@@ -8,6 +8,8 @@
 //! the records they replace free, against what is left. A file that does not fit is refused whole
 //! — otherwise a part would be saved and the rest would live only in the open tab.
 
+use crate::domain::lang::Lang;
+
 /// Bytes a key and its value take in the quota: two per UTF-16 code unit.
 pub fn entry_bytes(key: &str, value: &str) -> u64 {
     2 * (utf16_len(key) + utf16_len(value))
@@ -56,8 +58,9 @@ pub const PROBE_STEP_BYTES: u64 = 25_000;
 
 impl NoRoom {
     /// "ce fichier demande 24,8 Mo, il reste 1,7 Mo : …", in the user's language.
-    pub fn message(&self, french: bool) -> String {
-        let (needed, left) = sizes(self.needed, self.left, french);
+    pub fn message(&self, lang: Lang) -> String {
+        let french = lang.is_fr();
+        let (needed, left) = sizes(self.needed, self.left, lang);
         if french {
             format!(
                 "ce fichier demande {needed}, il reste {left} dans le stockage du navigateur : \
@@ -75,7 +78,8 @@ impl NoRoom {
 
 /// The two sizes of a refusal, in megabytes to one decimal: the need rounded up, what is left
 /// rounded down, so that a refusal (need above what is left) never reads as if it fitted.
-fn sizes(needed: u64, left: u64, french: bool) -> (String, String) {
+fn sizes(needed: u64, left: u64, lang: Lang) -> (String, String) {
+    let french = lang.is_fr();
     let mb = |tenths: u64| {
         let sep = if french { ',' } else { '.' };
         let unit = if french { "Mo" } else { "MB" };
@@ -92,7 +96,7 @@ mod tests {
     proptest! {
         #[test]
         fn a_refusal_shows_a_need_above_what_is_left(left in 0u64..(u64::MAX / 4), over in 1u64..50_000_000) {
-            let (needed, shown_left) = sizes(left + over, left, true);
+            let (needed, shown_left) = sizes(left + over, left, Lang::Fr);
             prop_assert_ne!(needed, shown_left);
         }
     }
@@ -132,13 +136,13 @@ mod tests {
             needed: 24_800_000,
             left: 1_712_000,
         };
-        let fr = r.message(true);
+        let fr = r.message(Lang::Fr);
         assert!(
             fr.starts_with("ce fichier demande 24,8 Mo, il reste 1,7 Mo"),
             "{fr}"
         );
         assert!(r
-            .message(false)
+            .message(Lang::En)
             .starts_with("this file needs 24.8 MB, 1.7 MB is left"));
     }
 
@@ -150,7 +154,7 @@ mod tests {
             left: 1_799_999,
         };
         assert_eq!(
-            sizes(r.needed, r.left, true),
+            sizes(r.needed, r.left, Lang::Fr),
             ("1,8 Mo".into(), "1,7 Mo".into())
         );
     }
@@ -159,10 +163,10 @@ mod tests {
     fn a_refusal_never_reads_as_if_it_fitted() {
         // Just over what is left: 1,700,001 needed (18 tenths up) against 1,700,000 (17).
         assert_eq!(
-            sizes(1_700_001, 1_700_000, true),
+            sizes(1_700_001, 1_700_000, Lang::Fr),
             ("1,8 Mo".into(), "1,7 Mo".into())
         );
         // Nothing left: 0,0.
-        assert_eq!(sizes(1, 0, false), ("0.1 MB".into(), "0.0 MB".into()));
+        assert_eq!(sizes(1, 0, Lang::En), ("0.1 MB".into(), "0.0 MB".into()));
     }
 }

@@ -2,6 +2,7 @@
 //! `storage` module, the only code that touches it), [`MemoryKv`] in native tests, with a quota
 //! and refusals to inject.
 
+use crate::domain::lang::Lang;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -22,7 +23,8 @@ pub enum WriteError {
 }
 
 impl WriteError {
-    pub fn message(&self, french: bool) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        let french = lang.is_fr();
         match (self, french) {
             (WriteError::Quota, true) => "l'espace de stockage du navigateur est plein".into(),
             (WriteError::Quota, false) => "the browser's storage is full".into(),

@@ -31,6 +31,7 @@ mod outcomes;
 mod records;
 mod space;
 
+use crate::domain::lang::Lang;
 use std::collections::HashMap;
 
 use serde_json::json;
@@ -328,7 +329,8 @@ impl Store {
     }
 
     /// Saves the language.
-    pub fn save_lang(&self, french: bool) -> Result<(), WriteError> {
+    pub fn save_lang(&self, lang: Lang) -> Result<(), WriteError> {
+        let french = lang.is_fr();
         let v = json!({"schema": SCHEMA, "lang": if french { "fr" } else { "en" }}).to_string();
         if self.get(SETTINGS_KEY).as_deref() == Some(v.as_str()) {
             return Ok(());

@@ -1,34 +1,11 @@
-//! What the store's operations return: messages in both languages, records set aside, the
+//! What the store's operations return: records set aside, the
 //! outcome of a save, a removal or another tab's change, and what a load found.
 
 use super::kv::WriteError;
 use crate::domain::client::ClientFile;
+pub use crate::domain::lang::Bilingual;
 use crate::domain::policy::Policy;
 use crate::domain::policy_history::PolicyHistory;
-
-/// A message in both languages; the interface picks one at display time.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Bilingual {
-    pub fr: String,
-    pub en: String,
-}
-
-impl Bilingual {
-    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Self {
-        Self {
-            fr: fr.into(),
-            en: en.into(),
-        }
-    }
-
-    pub fn get(&self, french: bool) -> &str {
-        if french {
-            &self.fr
-        } else {
-            &self.en
-        }
-    }
-}
 
 /// A record set aside.
 #[derive(Debug, Clone, PartialEq, Eq)]

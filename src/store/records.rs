@@ -1,6 +1,7 @@
 //! The records the store writes and reads: a client file, a policy history, their text and
 //! their hashes. Pure functions: what a record is does not depend on where it is kept.
 
+use crate::domain::lang::Lang;
 use std::hash::{Hash, Hasher};
 
 use serde_json::{json, Value};
@@ -112,7 +113,7 @@ pub fn parse_record(key: &str, raw: &str) -> Result<(ClientFile, u64), Bilingual
         return Err(Bilingual::new("dossier absent", "client file missing"));
     };
     let file = client_from_json(client, "client")
-        .map_err(|e| Bilingual::new(e.message(true), e.message(false)))?;
+        .map_err(|e| Bilingual::new(e.message(Lang::Fr), e.message(Lang::En)))?;
     let id = key.strip_prefix(CLIENT_PREFIX).unwrap_or(key);
     if file.id != id {
         return Err(Bilingual::new(
@@ -168,11 +169,11 @@ pub fn parse_history_record(raw: &str) -> Result<PolicyHistory, Bilingual> {
         return Err(Bilingual::new(
             format!(
                 "politique de crédit en vigueur invalide ({}) : la politique par défaut s'applique",
-                e.message(true)
+                e.message(Lang::Fr)
             ),
             format!(
                 "the credit policy in force is invalid ({}): the default policy applies",
-                e.message(false)
+                e.message(Lang::En)
             ),
         ));
     }

@@ -39,12 +39,11 @@ pub fn after_paint(work: impl FnOnce() + 'static) {
 pub fn BusyIndicator() -> impl IntoView {
     let state = use_state();
     move || {
-        let fr = state.lang.get().is_fr();
         state.busy.get().map(|what| {
             view! {
                 <div class="busy" role="status" aria-live="polite" data-testid="import-progress">
                     <span class="busy-spinner" aria-hidden="true"></span>
-                    <span>{what.get(fr).to_string()}</span>
+                    <span>{what.get(state.lang.get()).to_string()}</span>
                 </div>
             }
         })

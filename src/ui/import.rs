@@ -97,7 +97,7 @@ pub fn import_from_input(state: AppState, input: &web_sys::HtmlInputElement) {
             state.busy.set(None);
             let msg = match &e {
                 ReadError::TooLarge { .. } | ReadError::Unreadable { .. } => {
-                    Bilingual::new(e.message(true), e.message(false))
+                    Bilingual::new(e.message(Lang::Fr), e.message(Lang::En))
                 }
             };
             state.import_status.set(ImportStatus::Error(msg));
@@ -199,7 +199,7 @@ pub fn ImportFeedback() -> impl IntoView {
             ImportStatus::Error(m) => Some(
                 view! {
                     <div class="alert alert-error" role="alert" data-testid="import-error">
-                        <span>{m.get(lang.is_fr()).to_string()}</span>
+                        <span>{m.get(lang).to_string()}</span>
                         <button class="btn-icon btn-close" aria-label=lang.pick("Fermer", "Close")
                             on:click=move |_| state.import_status.set(ImportStatus::Idle)></button>
                     </div>
@@ -291,12 +291,12 @@ pub fn ImportDialog() -> impl IntoView {
                 view! {
                     <li class="conflict" data-testid="import-conflict" data-id=c.id.clone()>
                         <div class="conflict-what">
-                            <strong>{display_name(&c.incoming_name, fr)}</strong>
+                            <strong>{display_name(&c.incoming_name, l)}</strong>
                             <span class="muted">" · " {l.pick("identifiant", "id")} " " <code>{c.id.clone()}</code></span>
                             {(!same).then(|| view! {
                                 <div class="muted">
                                     {l.pick("Dossier existant : ", "Existing file: ")}
-                                    {display_name(&c.existing_name, fr)}
+                                    {display_name(&c.existing_name, l)}
                                 </div>
                             })}
                         </div>
@@ -315,7 +315,7 @@ pub fn ImportDialog() -> impl IntoView {
         Some(view! {
             <div class="dialog-backdrop">
                 <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
-                    <h2 id="import-title">{l.pick("Importer — ", "Import — ")}{p.source.get(fr).to_string()}</h2>
+                    <h2 id="import-title">{l.pick("Importer — ", "Import — ")}{p.source.get(l).to_string()}</h2>
                     <p>
                         {if fr {
                             format!("{} dossier(s) dans le fichier, dont {} nouveau(x).", p.clients.len(), new_count)

@@ -3,6 +3,7 @@
 //! Nothing here touches storage or the network: a download is a Blob turned into an object URL
 //! and clicked through a temporary anchor; a picked file is read by a `FileReader`.
 
+use crate::domain::lang::Lang;
 use std::time::Duration;
 
 use leptos::prelude::set_timeout;
@@ -148,7 +149,8 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    pub fn message(&self, french: bool) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        let french = lang.is_fr();
         match (self, french) {
             (ReadError::TooLarge { name, bytes }, true) => format!(
                 "« {name} » fait {} Mo : au-delà de 20 Mo, un fichier n'est pas lu. Rien n'a été modifié.",

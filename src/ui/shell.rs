@@ -41,10 +41,9 @@ pub fn Header() -> impl IntoView {
     let toggle = move |_| lang.update(|l| *l = if l.is_fr() { Lang::En } else { Lang::Fr });
     // A memo: the open file changes on every keystroke, its name seldom.
     let open_name = crate::ui::components::memo(move || {
-        state.current_file.with(|f| {
-            f.as_ref()
-                .map(|f| display_name(&f.name, lang.get().is_fr()))
-        })
+        state
+            .current_file
+            .with(|f| f.as_ref().map(|f| display_name(&f.name, lang.get())))
     });
     view! {
         <header class="app-header">
@@ -144,7 +143,7 @@ pub fn Banners() -> impl IntoView {
             WriteError::Unavailable => "unavailable",
             WriteError::ReadBack | WriteError::Other(_) => "write",
         };
-        let detail = e.message(l.is_fr());
+        let detail = e.message(l);
         Some(view! {
             <div class="banner banner-error" role="alert" data-testid="storage-error" data-kind=kind>
                 <p>
@@ -185,13 +184,13 @@ pub fn Banners() -> impl IntoView {
                     None => {
                         let left = l.pick(" — laissé en place", " — left in place");
                         match &r.failure {
-                            Some(e) => format!("{left} ({})", e.message(fr)),
+                            Some(e) => format!("{left} ({})", e.message(l)),
                             None => left.to_string(),
                         }
                     }
                 };
                 view! {
-                    <li><code>{r.key.clone()}</code> " : " {r.reason.get(fr).to_string()} <span class="muted">{kept}</span></li>
+                    <li><code>{r.key.clone()}</code> " : " {r.reason.get(l).to_string()} <span class="muted">{kept}</span></li>
                 }
             })
             .collect_view();
@@ -233,7 +232,7 @@ pub fn Banners() -> impl IntoView {
                     .files
                     .with_untracked(|fs| fs.iter().find(|f| f.id == c.id).map(|f| f.name.clone()))
                     .unwrap_or_default();
-                let name = display_name(&mine, fr);
+                let name = display_name(&mine, l);
                 let deleted = c.theirs.is_none();
                 let text = match (deleted, fr) {
                     (false, true) => format!("« {name} » a aussi été modifié dans un autre onglet. Vos modifications ici ne sont pas encore enregistrées."),
@@ -299,7 +298,7 @@ pub fn Toast() -> impl IntoView {
         let l = state.lang.get();
         Some(view! {
             <div class="toast" role="status" data-testid="notice">
-                <span>{n.text.get(l.is_fr()).to_string()}</span>
+                <span>{n.text.get(l).to_string()}</span>
                 {n.undo.then(|| view! {
                     <button class="btn btn-ghost" data-testid="undo-delete" on:click=move |_| state.undo_delete()>
                         {l.pick("Annuler", "Undo")}

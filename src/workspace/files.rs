@@ -3,6 +3,7 @@
 use super::{display_name, Message, PendingDelete, Workspace};
 use crate::domain::client::ClientFile;
 use crate::domain::exchange;
+use crate::domain::lang::Lang;
 use crate::domain::policy_history::{rate_file, rerate_outdated};
 use crate::store::{Bilingual, RemoveOutcome};
 
@@ -108,8 +109,8 @@ impl Workspace {
         let name = copy.name.clone();
         let new_id = self.add_file(copy, Some(index + 1));
         self.say(
-            format!("Copie créée : « {} ».", display_name(&name, true)),
-            format!("Copy created: “{}”.", display_name(&name, false)),
+            format!("Copie créée : « {} ».", display_name(&name, Lang::Fr)),
+            format!("Copy created: “{}”.", display_name(&name, Lang::En)),
         );
         Some(new_id)
     }
@@ -129,8 +130,8 @@ impl Workspace {
         self.status.pending_delete = Some(PendingDelete { file, index, seq });
         self.outcome.messages.push(Message {
             text: Bilingual::new(
-                format!("« {} » supprimé.", display_name(&name, true)),
-                format!("“{}” deleted.", display_name(&name, false)),
+                format!("« {} » supprimé.", display_name(&name, Lang::Fr)),
+                format!("“{}” deleted.", display_name(&name, Lang::En)),
             ),
             undo: Some(seq),
         });
@@ -175,11 +176,11 @@ impl Workspace {
                 self.say(
                     format!(
                         "« {} » a été modifié dans un autre onglet : il est conservé.",
-                        display_name(&name, true)
+                        display_name(&name, Lang::Fr)
                     ),
                     format!(
                         "“{}” was changed in another tab: it is kept.",
-                        display_name(&name, false)
+                        display_name(&name, Lang::En)
                     ),
                 );
             }

@@ -122,7 +122,7 @@ impl Summary {
         if self.policy_adopted {
             parts.push(lang.pick("politique adoptée", "policy adopted").to_string());
         }
-        let source = self.source.get(fr);
+        let source = self.source.get(lang);
         if fr {
             format!("Import terminé ({source}) : {}.", parts.join(", "))
         } else {
@@ -182,12 +182,12 @@ impl Workspace {
                 format!(
                     "Fichier refusé ({}) — {} Rien n'a été modifié.",
                     source.fr,
-                    sentence(&e.message(true))
+                    sentence(&e.message(Lang::Fr))
                 ),
                 format!(
                     "File refused ({}) — {} Nothing was changed.",
                     source.en,
-                    sentence(&e.message(false))
+                    sentence(&e.message(Lang::En))
                 ),
             )
         })?;
@@ -262,8 +262,8 @@ impl Workspace {
         }
         self.room_for(&merged, adopting).map_err(|no_space| {
             let (fr, en) = match &no_space {
-                NoSpace::Short(r) => (r.message(true), r.message(false)),
-                NoSpace::Failed(e) => (e.message(true), e.message(false)),
+                NoSpace::Short(r) => (r.message(Lang::Fr), r.message(Lang::En)),
+                NoSpace::Failed(e) => (e.message(Lang::Fr), e.message(Lang::En)),
             };
             Bilingual::new(
                 format!(

@@ -32,35 +32,11 @@ use crate::domain::policy::Policy;
 use crate::domain::policy_history::PolicyHistory;
 use crate::store::{Bilingual, Quarantined, Store, WriteError};
 
-/// Interface language; French first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub fn is_fr(self) -> bool {
-        self == Lang::Fr
-    }
-
-    /// Picks the string of the language: every visible string goes through here.
-    pub fn pick(self, fr: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
-    }
-
-    /// The ISO code, for `<html lang>` and the settings record.
-    pub fn code(self) -> &'static str {
-        self.pick("fr", "en")
-    }
-}
+pub use crate::domain::lang::Lang;
 
 /// A file's name for messages, or "(sans nom)".
-pub fn display_name(name: &str, french: bool) -> String {
+pub fn display_name(name: &str, lang: Lang) -> String {
+    let french = lang.is_fr();
     if name.trim().is_empty() {
         if french { "(sans nom)" } else { "(no name)" }.to_string()
     } else {
@@ -265,7 +241,7 @@ impl Workspace {
             self.outcome.changed.lang = true;
         }
         if self.store.available() {
-            if let Err(e) = self.store.save_lang(lang.is_fr()) {
+            if let Err(e) = self.store.save_lang(lang) {
                 self.fail(e);
             }
         }

@@ -3,6 +3,7 @@
 //! lost. Files keep the rating they were given until re-rated.
 
 use super::Workspace;
+use crate::domain::lang::Lang;
 use crate::domain::policy::Policy;
 use crate::domain::policy_history::{HistoryError, PolicyHistory};
 
@@ -41,9 +42,9 @@ impl Workspace {
                 self.say(
                     format!(
                         "La politique du fichier n'a pas été adoptée : {}",
-                        e.message(true)
+                        e.message(Lang::Fr)
                     ),
-                    format!("The file's policy was not adopted: {}", e.message(false)),
+                    format!("The file's policy was not adopted: {}", e.message(Lang::En)),
                 );
                 false
             }

@@ -83,11 +83,11 @@ impl Workspace {
                     self.say(
                         format!(
                             "« {} » a été supprimé dans un autre onglet.",
-                            display_name(&name, true)
+                            display_name(&name, Lang::Fr)
                         ),
                         format!(
                             "“{}” was deleted in another tab.",
-                            display_name(&name, false)
+                            display_name(&name, Lang::En)
                         ),
                     );
                 }

@@ -7,6 +7,7 @@
 //! are ignored everywhere, and `null` counts as absent. Writing leaves absent lines out and writes
 //! amounts as decimal strings with the scale they hold ("21000.50").
 
+use crate::domain::lang::Lang;
 use std::fmt;
 
 pub use super::parse::parse_iso_date;
@@ -87,7 +88,8 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// The problem in words, without its place.
-    pub fn message(&self, french: bool) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        let french = lang.is_fr();
         match (self, french) {
             (ErrorKind::InvalidJson(d), true) => {
                 format!("le fichier n'est pas un JSON valide ({d})")
@@ -181,8 +183,9 @@ pub struct ExchangeError {
 
 impl ExchangeError {
     /// "path: problem" (English) or "path : problème" (French); the problem alone at the root.
-    pub fn message(&self, french: bool) -> String {
-        let what = self.kind.message(french);
+    pub fn message(&self, lang: Lang) -> String {
+        let french = lang.is_fr();
+        let what = self.kind.message(lang);
         match (self.path.is_empty(), french) {
             (true, _) => what,
             (false, true) => format!("{} : {what}", self.path),
@@ -193,7 +196,7 @@ impl ExchangeError {
 
 impl fmt::Display for ExchangeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(false))
+        f.write_str(&self.message(Lang::En))
     }
 }
 

@@ -426,7 +426,8 @@ pub fn zone_level(z: Zone) -> &'static str {
     }
 }
 
-fn component_names(id: ScoreId, fr: bool) -> &'static [&'static str] {
+fn component_names(id: ScoreId, lang: Lang) -> &'static [&'static str] {
+    let fr = lang.is_fr();
     match (id, fr) {
         (ScoreId::AltmanZ2 | ScoreId::AltmanZ1, true) => &[
             "X1 = (actif circulant − dettes à court terme) / total bilan",
@@ -513,7 +514,7 @@ fn zones_text(id: ScoreId, s: &Snapshot) -> String {
 fn figure_short(lang: Lang, f: Figure, places: u32) -> String {
     match f {
         Ok(v) => format_number(lang, v, places),
-        Err(w) => format!("{} — {}", not_available(lang), why_text(w, lang.is_fr())),
+        Err(w) => format!("{} — {}", not_available(lang), why_text(w, lang)),
     }
 }
 
@@ -533,11 +534,11 @@ fn score_card(
         Ok(v) => format_number(lang, v, 2),
         Err(_) => not_available(lang).to_string(),
     };
-    let reason = value.err().map(|w| why_text(w, fr));
+    let reason = value.err().map(|w| why_text(w, lang));
     let zone = r.and_then(|r| r.zone);
     let open_key = format!("score:{key}");
     let expanded = opened == Some(open_key.as_str());
-    let names = component_names(id, fr);
+    let names = component_names(id, lang);
     let components: Vec<(String, String)> = r
         .map(|r| {
             r.components
@@ -747,7 +748,6 @@ fn criterion_row(
     opened: Option<&str>,
 ) -> AnyView {
     let lang = s.lang;
-    let fr = lang.is_fr();
     let key = id.key();
     let value: Figure = r.map(|r| r.value).unwrap_or(Err(Why::NoStatement));
     let special = r.is_some_and(|r| r.special);
@@ -757,7 +757,7 @@ fn criterion_row(
         Err(_) => not_available(lang).to_string(),
     };
     let reason = match value {
-        Err(w) if !special => Some(why_text(w, fr)),
+        Err(w) if !special => Some(why_text(w, lang)),
         _ => None,
     };
     let bands = criterion_bands(s, id);
@@ -793,7 +793,7 @@ fn criterion_row(
         <tr class:absent-row=points.is_none()>
             <th scope="row">
                 <button type="button" class="label-button" aria-expanded=if expanded { "true" } else { "false" } on:click=toggle>
-                    <span>{id.label(fr)}</span>
+                    <span>{id.label(lang)}</span>
                     <span class="info-icon" aria-hidden="true">"i"</span>
                 </button>
             </th>

@@ -93,7 +93,7 @@ pub fn criteria_chart(s: &Snapshot) -> AnyView {
     let score = one(g.score);
     let summary = rows
         .iter()
-        .map(|c| format!("{} {}", c.id.label(fr), one(c.contribution)))
+        .map(|c| format!("{} {}", c.id.label(lang), one(c.contribution)))
         .collect::<Vec<_>>()
         .join(" ; ");
     let summary = if fr {
@@ -123,7 +123,7 @@ pub fn criteria_chart(s: &Snapshot) -> AnyView {
             pv = ratio_value(c.points),
             wv = ratio_value(Some(c.weight)),
             ty = y + 12,
-            label = esc(c.id.label(fr)),
+            label = esc(c.id.label(lang)),
             vx = CRIT_LABEL_W + track + 6,
             value = esc(&one(c.contribution)),
         );
@@ -215,17 +215,20 @@ fn ratio_panel(out: &mut String, s: &Snapshot, id: RatioId) {
         .join(", ");
     let bands_words = bands_text(lang, id, &s.policy).unwrap_or_default();
     let summary = if fr {
-        format!("{} par exercice : {values}. {bands_words}", id.label(true))
+        format!(
+            "{} par exercice : {values}. {bands_words}",
+            id.label(Lang::Fr)
+        )
     } else {
         format!(
             "{} by fiscal year: {values}. {bands_words}",
-            id.label(false)
+            id.label(Lang::En)
         )
     };
     let _ = write!(
         out,
         r#"<figure class="chart-panel" data-testid="chart-panel-{key}"><figcaption>{}</figcaption>"#,
-        esc(id.label(fr))
+        esc(id.label(lang))
     );
     svg_open(out, PANEL_W, PLOT_T + PLOT_H + 20, &summary);
     if let Some(b) = bands {
@@ -382,7 +385,7 @@ pub fn class_chart(lang: Lang, totals: &[ClassTotal]) -> AnyView {
             n = t.count,
             ty = y + 16,
             by = y + 3,
-            word = esc(t.class.label(fr)),
+            word = esc(t.class.label(lang)),
             ex = CLASS_LABEL_W + w + 6,
             amount = esc(&format_amount(lang, t.exposure)),
             cx = COUNT_X + c + 6,

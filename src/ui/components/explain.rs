@@ -2,24 +2,26 @@
 
 use crate::domain::aggregates::Aggregate;
 use crate::domain::figure::{Input, Why};
+use crate::domain::lang::Lang;
 use crate::domain::statement::{BalanceLine, IncomeLine};
 
 /// A statement line with its liasse code: "Clients et comptes rattachés (BX)".
-pub fn balance_label(l: BalanceLine, french: bool) -> String {
-    format!("{} ({})", l.label(french), l.liasse())
+pub fn balance_label(l: BalanceLine, lang: Lang) -> String {
+    format!("{} ({})", l.label(lang), l.liasse())
 }
 
 /// An income-statement line with its liasse code.
-pub fn income_label(l: IncomeLine, french: bool) -> String {
-    format!("{} ({})", l.label(french), l.liasse())
+pub fn income_label(l: IncomeLine, lang: Lang) -> String {
+    format!("{} ({})", l.label(lang), l.liasse())
 }
 
 /// What a formula reads, named as on screen.
-pub fn input_label(input: Input, french: bool) -> String {
+pub fn input_label(input: Input, lang: Lang) -> String {
+    let french = lang.is_fr();
     match input {
-        Input::Agg(a) => a.label(french).to_string(),
-        Input::Bs(l) => balance_label(l, french),
-        Input::Is(l) => income_label(l, french),
+        Input::Agg(a) => a.label(lang).to_string(),
+        Input::Bs(l) => balance_label(l, lang),
+        Input::Is(l) => income_label(l, lang),
         Input::Purchases => if french {
             "Achats (FS + FU + FW)"
         } else {
@@ -60,10 +62,11 @@ pub fn input_label(input: Input, french: bool) -> String {
 }
 
 /// Why a figure is absent, as one short sentence ("Non saisi : total bilan (EE)").
-pub fn why_text(why: Why, french: bool) -> String {
+pub fn why_text(why: Why, lang: Lang) -> String {
+    let french = lang.is_fr();
     match why {
         Why::Missing(input) => {
-            let what = input_label(input, french);
+            let what = input_label(input, lang);
             if french {
                 format!("Non saisi : {what}")
             } else {
@@ -71,7 +74,7 @@ pub fn why_text(why: Why, french: bool) -> String {
             }
         }
         Why::ZeroDenominator(input) => {
-            let what = input_label(input, french);
+            let what = input_label(input, lang);
             if french {
                 format!("Division par zéro : {what} égal à 0")
             } else {
@@ -91,7 +94,7 @@ pub fn why_text(why: Why, french: bool) -> String {
         }
         .to_string(),
         Why::NotPositive(input) => {
-            let what = input_label(input, french);
+            let what = input_label(input, lang);
             if french {
                 format!("Négatif ou nul : {what}")
             } else {

@@ -14,7 +14,7 @@ use super::fmt::{input_text, tr};
 use crate::ui::{use_state, Lang};
 
 /// Parses what was typed: the value (None when empty) or a message in the user's language.
-pub type Parser<T> = fn(&str, bool) -> Result<Option<T>, String>;
+pub type Parser<T> = fn(&str, Lang) -> Result<Option<T>, String>;
 
 /// What a field does with a new value (shared, so the field's code is not generic over it).
 type Setter<T> = Arc<dyn Fn(T) + Send + Sync>;
@@ -97,8 +97,7 @@ where
     let on_input = {
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            let french = lang.get_untracked().is_fr();
-            match parse(&text, french) {
+            match parse(&text, lang.get_untracked()) {
                 Ok(v) => {
                     // Only a change notifies: on every keystroke, the field's error attributes
                     // would otherwise be re-set for nothing.
@@ -126,8 +125,9 @@ where
         // A change from elsewhere while the user was in the field: show it now, unless the
         // field holds an entry the user still has to correct.
         if error.with_untracked(Option::is_none) {
-            let french = lang.get_untracked().is_fr();
-            let typed = parse(&raw.get_untracked(), french).ok().flatten();
+            let typed = parse(&raw.get_untracked(), lang.get_untracked())
+                .ok()
+                .flatten();
             let stored = value.get_untracked();
             if typed != stored {
                 last.set_value(stored.clone());
@@ -250,12 +250,12 @@ fn whole_text(_: Lang, v: Option<Decimal>) -> String {
     v.map(|n| n.to_string()).unwrap_or_default()
 }
 
-fn count_parse(text: &str, french: bool) -> Result<Option<Decimal>, String> {
-    entry::count(text, french).map(|v| v.map(Decimal::from))
+fn count_parse(text: &str, lang: Lang) -> Result<Option<Decimal>, String> {
+    entry::count(text, lang).map(|v| v.map(Decimal::from))
 }
 
-fn months_parse(text: &str, french: bool) -> Result<Option<Decimal>, String> {
-    entry::duration(text, french).map(|v| v.map(Decimal::from))
+fn months_parse(text: &str, lang: Lang) -> Result<Option<Decimal>, String> {
+    entry::duration(text, lang).map(|v| v.map(Decimal::from))
 }
 
 /// A whole-number field (days, incidents, headcount).

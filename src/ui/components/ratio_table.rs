@@ -108,7 +108,6 @@ const STRUCTURE: &[Aggregate] = &[
 /// One table of aggregates over the years, as markup (read-only: no handler inside).
 pub fn aggregates_table(s: &Snapshot, which: &'static [Aggregate]) -> AnyView {
     let lang = s.lang;
-    let fr = lang.is_fr();
     let years = s.years();
     let na = not_available(lang);
     let mut h = format!(
@@ -132,7 +131,7 @@ pub fn aggregates_table(s: &Snapshot, which: &'static [Aggregate]) -> AnyView {
         } else {
             "<tr>"
         };
-        let _ = write!(h, r#"{tr}<th scope="row">{}</th>"#, esc(agg.label(fr)));
+        let _ = write!(h, r#"{tr}<th scope="row">{}</th>"#, esc(agg.label(lang)));
         if years.is_empty() {
             let _ = write!(
                 h,
@@ -237,13 +236,12 @@ fn term_row(
     prev: Option<&YearAnalysis>,
     policy: &Policy,
 ) -> (String, String) {
-    let fr = lang.is_fr();
     let na = || lang.pick("non saisi", "not entered").to_string();
     let amount = |v: Option<Decimal>| v.map(|x| format_amount(lang, x)).unwrap_or_else(na);
     match t {
-        Term::Agg(a) => (a.label(fr).to_string(), amount(y.aggregates.get(a))),
-        Term::Bs(l) => (balance_label(l, fr), amount(st.and_then(|s| s.bs(l)))),
-        Term::Is(l) => (income_label(l, fr), amount(st.and_then(|s| s.is(l)))),
+        Term::Agg(a) => (a.label(lang).to_string(), amount(y.aggregates.get(a))),
+        Term::Bs(l) => (balance_label(l, lang), amount(st.and_then(|s| s.bs(l)))),
+        Term::Is(l) => (income_label(l, lang), amount(st.and_then(|s| s.is(l)))),
         Term::Vat => (
             lang.pick("Taux de TVA (politique)", "VAT rate (policy)")
                 .to_string(),
@@ -293,7 +291,7 @@ fn ratio_explanation(
     let one_line = match (plain, r.value, terms.as_slice()) {
         (true, Ok(_), [(n_label, n_value), (d_label, d_value)]) => Some(format!(
             "{} = {} {n_value} / {} {d_value} = {}",
-            id.label(fr),
+            id.label(lang),
             lower_first(n_label),
             lower_first(d_label),
             ratio_text(lang, id, r.value)
@@ -302,7 +300,7 @@ fn ratio_explanation(
     };
     let result = match r.value {
         Ok(_) => format!("= {}", ratio_text(lang, id, r.value)),
-        Err(why) => format!("{} — {}", not_available(lang), why_text(why, fr)),
+        Err(why) => format!("{} — {}", not_available(lang), why_text(why, lang)),
     };
     let annualised = (y.duration_months != 12).then(|| {
         if fr {
@@ -319,8 +317,8 @@ fn ratio_explanation(
     });
     let mut h = format!(
         r#"<p class="explain-formula"><strong>{}</strong> = {}</p>"#,
-        esc(id.label(fr)),
-        esc(id.formula(fr))
+        esc(id.label(lang)),
+        esc(id.formula(lang))
     );
     if let Some(l) = one_line {
         let _ = write!(h, r#"<p class="explain-line">{}</p>"#, esc(&l));
@@ -364,7 +362,6 @@ fn lower_first(s: &str) -> String {
 /// The ratio table over the years; `open` holds the explanation shown ("<ratio>:<year>").
 pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
     let lang = s.lang;
-    let fr = lang.is_fr();
     let years = s.years();
     let cols = years.len().max(1) + 1;
     let opened = open.get();
@@ -380,7 +377,7 @@ pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
                 })
             };
             let cells = if years.is_empty() {
-                let why = why_text(crate::domain::figure::Why::NoStatement, fr);
+                let why = why_text(crate::domain::figure::Why::NoStatement, lang);
                 view! {
                     <td class="num">
                         <span class="absent" data-testid=format!("ratio-{key}") data-value="" title=why>
@@ -397,7 +394,7 @@ pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
                         let r = y.ratio(id).copied();
                         let value = r.map(|r| r.value).unwrap_or(Err(crate::domain::figure::Why::NoStatement));
                         let text = ratio_text(lang, id, value);
-                        let title = value.err().map(|w| why_text(w, fr));
+                        let title = value.err().map(|w| why_text(w, lang));
                         let change = r.and_then(|r| r.change).map(|c| format_change(lang, id.unit(), c));
                         let cell_key = format!("{key}:{i}");
                         let expanded = opened.as_deref() == Some(cell_key.as_str());
@@ -458,7 +455,7 @@ pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
                             aria-expanded=if expanded_label { "true" } else { "false" }
                             on:click=move |_| toggle(label_key.clone())
                         >
-                            <span>{id.label(fr)}</span>
+                            <span>{id.label(lang)}</span>
                             <span class="info-icon" aria-hidden="true">"i"</span>
                         </button>
                     </th>

@@ -265,9 +265,9 @@ fn sheet(lang: Lang, f: &ClientFile, a: &Analysis, policy: &Policy, today: Naive
         h,
         r#"<header class="rs-head"><div><p class="rs-kicker">{}</p><h1>{}</h1><p>{}</p></div><div class="rs-class" data-testid="report-class" data-value="{key}"><span class="rs-letter">{key}</span><span>{}</span></div></header>"#,
         lang.pick("Fiche de crédit", "Credit report"),
-        esc(&display_name(&f.name, fr)),
+        esc(&display_name(&f.name, lang)),
         esc(&summary),
-        esc(class.label(fr)),
+        esc(class.label(lang)),
     );
     let _ = write!(
         h,
@@ -394,7 +394,7 @@ fn sheet(lang: Lang, f: &ClientFile, a: &Analysis, policy: &Policy, today: Naive
         year_heads(&mut h, lang, a);
         h.push_str("</tr></thead><tbody>");
         for &agg in KEY_FIGURES {
-            let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, esc(agg.label(fr)));
+            let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, esc(agg.label(lang)));
             for y in a.years.iter().rev() {
                 let v = format_amount_opt(lang, y.aggregates.get(agg));
                 let _ = write!(h, r#"<td class="num">{}</td>"#, esc(&v));
@@ -416,7 +416,7 @@ fn sheet(lang: Lang, f: &ClientFile, a: &Analysis, policy: &Policy, today: Naive
             lang.pick("Appréciation (N)", "Appreciation (N)")
         );
         for &id in MAIN_RATIOS {
-            let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, esc(id.label(fr)));
+            let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, esc(id.label(lang)));
             for y in a.years.iter().rev() {
                 let v = y
                     .ratio(id)
@@ -470,7 +470,7 @@ fn sheet(lang: Lang, f: &ClientFile, a: &Analysis, policy: &Policy, today: Naive
         let _ = write!(
             h,
             r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
-            esc(c.id.label(fr)),
+            esc(c.id.label(lang)),
             esc(&value),
             esc(&n(c.points, 0)),
             esc(&n(Some(c.weight), 0)),

@@ -70,11 +70,11 @@ impl Line {
         }
     }
 
-    pub fn label(self, french: bool) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Line::Bs(l) => l.label(french),
-            Line::Is(l) => l.label(french),
-            Line::Rep(l) => l.label(french),
+            Line::Bs(l) => l.label(lang),
+            Line::Is(l) => l.label(lang),
+            Line::Rep(l) => l.label(lang),
         }
     }
 
@@ -335,7 +335,7 @@ pub fn warning_text(w: &Warning, lang: Lang) -> String {
                 format_amount_exact(lang, reported),
                 format_amount_exact(lang, from_lines),
             );
-            let what = line.label(fr);
+            let what = line.label(lang);
             let code = line.liasse();
             if fr {
                 format!("{what} ({code}) publié {r} ≠ somme des lignes {s} (le chiffre publié est retenu)")
@@ -763,7 +763,7 @@ fn line_row(line: Line, cols: &[Col]) -> impl IntoView {
     view! {
         <tr class="line-row" class:detail=line.is_detail()>
             <th scope="row" class="line-label">
-                <span class="line-name">{move || line.label(lang.get().is_fr())}</span>
+                <span class="line-name">{move || line.label(lang.get())}</span>
                 " "
                 <span class="liasse-code">{line.liasse()}</span>
             </th>
@@ -780,11 +780,10 @@ fn line_cell(line: Line, c: Col) -> impl IntoView {
         c.stmt.with(|s| s.as_ref().and_then(|s| line.get(s)))
     }));
     let aria = Signal::derive(move || {
-        let fr = lang.get().is_fr();
         let what = match line {
-            Line::Bs(l) => balance_label(l, fr),
-            Line::Is(l) => income_label(l, fr),
-            Line::Rep(l) => format!("{} ({})", l.label(fr), l.liasse()),
+            Line::Bs(l) => balance_label(l, lang.get()),
+            Line::Is(l) => income_label(l, lang.get()),
+            Line::Rep(l) => format!("{} ({})", l.label(lang.get()), l.liasse()),
         };
         format!("{what}, {}", year_name(i))
     });

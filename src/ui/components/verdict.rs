@@ -193,7 +193,7 @@ fn render(lang: Lang, a: Option<&Analysis>, name: &str, policy: &Policy) -> Stri
         class.map(|c| c.key()).unwrap_or("NR")
     );
     let word = class
-        .map(|c| c.label(lang.is_fr()))
+        .map(|c| c.label(lang))
         .unwrap_or_else(|| lang.pick("Aucun dossier ouvert", "No file open"));
     let score = a.and_then(|a| a.grid.score);
     let completeness = a.map(|a| a.grid.completeness);
@@ -251,9 +251,9 @@ fn render(lang: Lang, a: Option<&Analysis>, name: &str, policy: &Policy) -> Stri
     };
     let class_aria = class.map(|c| {
         if lang.is_fr() {
-            format!("Classe {} : {}", c.key(), c.label(true))
+            format!("Classe {} : {}", c.key(), c.label(Lang::Fr))
         } else {
-            format!("Class {}: {}", c.key(), c.label(false))
+            format!("Class {}: {}", c.key(), c.label(Lang::En))
         }
     });
 

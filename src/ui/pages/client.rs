@@ -351,7 +351,7 @@ fn siren_input(state: AppState) -> AnyView {
                 }
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    match entry::siren(&text, lang.get_untracked().is_fr()) {
+                    match entry::siren(&text, lang.get_untracked()) {
                         Ok(()) => {
                             error.set(None);
                             let clean: String = text.chars().filter(|c| !c.is_whitespace()).collect();

@@ -110,7 +110,7 @@ pub fn class_badge(class: RiskClass, lang: Lang, provisional: bool) -> impl Into
     view! {
         <span class=format!("class-badge class-{key}") data-testid="row-class" data-value=key>
             <span class="class-letter">{key}</span>
-            <span class="class-word">{class.label(lang.is_fr())}</span>
+            <span class="class-word">{class.label(lang)}</span>
             {provisional.then(|| view! {
                 <span class="class-prov" title=lang.pick("Notation provisoire : dossier incomplet", "Provisional rating: incomplete file")>
                     {lang.pick("prov.", "prov.")}
@@ -389,7 +389,7 @@ fn RowView(row: Row, lang: Lang, today: NaiveDate) -> impl IntoView {
     let open_click = open.clone();
     let dup_id = row.id.clone();
     let del_id = row.id.clone();
-    let name = display_name(&row.name, fr);
+    let name = display_name(&row.name, lang);
     let unnamed = row.name.trim().is_empty();
     let overdue = row.review_due < today;
     let age = row.latest.map(|d| months_between(d, today));

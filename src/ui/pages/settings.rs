@@ -79,7 +79,6 @@ pub fn SettingsPage() -> impl IntoView {
 
     let quarantine_list = move || {
         let l = lang.get();
-        let fr = l.is_fr();
         let qs = quarantined.get();
         if qs.is_empty() {
             return view! { <p class="muted" data-testid="quarantine-none">{l.pick("Aucun enregistrement mis de côté.", "No record set aside.")}</p> }.into_any();
@@ -93,7 +92,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <div class="quarantine-head">
                             <div>
                                 <code>{q.key.clone()}</code>
-                                <div class="small">{q.reason.get(fr).to_string()}</div>
+                                <div class="small">{q.reason.get(l).to_string()}</div>
                                 <div class="muted small">
                                     {l.pick("Mis de côté le ", "Set aside on ")}{q.at.replace('T', " ").chars().take(16).collect::<String>()}
                                     {q.quarantine_key.clone().map(|k| view! { " · " {l.pick("clé ", "key ")} <code>{k}</code> })}

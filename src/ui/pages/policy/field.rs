@@ -336,7 +336,6 @@ pub(super) fn show(kind: Kind, v: Decimal, lang: Lang) -> String {
 
 /// What was typed, as the value to store, or the message to show under the field.
 pub(super) fn parse(kind: Kind, text: &str, lang: Lang) -> Result<Decimal, String> {
-    let fr = lang.is_fr();
     let missing = || {
         lang.pick("valeur requise", "a value is required")
             .to_string()
@@ -345,7 +344,7 @@ pub(super) fn parse(kind: Kind, text: &str, lang: Lang) -> Result<Decimal, Strin
         Kind::Whole => match parse_count(text) {
             Ok(Some(n)) => Ok(Decimal::from(n)),
             Ok(None) => Err(missing()),
-            Err(e) => Err(e.message(fr)),
+            Err(e) => Err(e.message(lang)),
         },
         Kind::Percent | Kind::Number => {
             let t = text.trim();
@@ -360,7 +359,7 @@ pub(super) fn parse(kind: Kind, text: &str, lang: Lang) -> Result<Decimal, Strin
                     .ok_or_else(|| lang.pick("valeur trop grande", "value too large").into()),
                 Ok(Some(v)) => Ok(v),
                 Ok(None) => Err(missing()),
-                Err(e) => Err(e.message(fr)),
+                Err(e) => Err(e.message(lang)),
             }
         }
     }

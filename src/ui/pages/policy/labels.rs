@@ -9,7 +9,6 @@ use crate::ui::Lang;
 /// A place of the policy in words ("Gearing, band 2, bound"), for labels and the list of
 /// problems.
 pub(super) fn place_label(place: Place, lang: Lang) -> String {
-    let fr = lang.is_fr();
     let join = |a: &str, b: &str| {
         if b.is_empty() {
             a.to_string()
@@ -49,7 +48,7 @@ pub(super) fn place_label(place: Place, lang: Lang) -> String {
                     format!("{} {}, {what}", lang.pick("tranche", "band"), i + 1)
                 }
             };
-            join(id.label(fr), &what)
+            join(id.label(lang), &what)
         }
         Place::Classes => lang.pick("Seuils des classes", "Class thresholds").into(),
         Place::Threshold(t) => join(
@@ -92,7 +91,7 @@ pub(super) fn place_label(place: Place, lang: Lang) -> String {
                 RatioPart::Good => lang.pick("seuil « bon »", "'good' bound"),
                 RatioPart::Watch => lang.pick("seuil « à surveiller »", "'watch' bound"),
             };
-            join(id.label(fr), what)
+            join(id.label(lang), what)
         }
         Place::Zones(s) => score(s).into(),
         Place::Zone(z) => {

@@ -42,7 +42,7 @@ use crate::domain::policy_history::{
 };
 use crate::store::Bilingual;
 use crate::ui::io::{download, export_filename, read_picked_file};
-use crate::ui::use_state;
+use crate::ui::{use_state, Lang};
 use field::*;
 use labels::*;
 use preview::*;
@@ -123,7 +123,7 @@ pub fn PolicyPage() -> impl IntoView {
                 testid: "policy-save-error",
                 value: String::new(),
                 ok: false,
-                text: Bilingual::new(e.message(true), e.message(false)),
+                text: Bilingual::new(e.message(Lang::Fr), e.message(Lang::En)),
             },
         }));
     };
@@ -161,18 +161,18 @@ pub fn PolicyPage() -> impl IntoView {
         note.set(None);
         read_picked_file(&input, move |r| {
             let (ok, text) = match r {
-                Err(e) => (false, Bilingual::new(e.message(true), e.message(false))),
+                Err(e) => (false, Bilingual::new(e.message(Lang::Fr), e.message(Lang::En))),
                 Ok((name, text)) => match read_policy_json(&text) {
                     Err(errs) => (
                         false,
                         Bilingual::new(
                             format!(
                                 "Fichier refusé (« {name} ») — {}. Rien n'a été modifié.",
-                                problems_text(&errs, true)
+                                problems_text(&errs, Lang::Fr)
                             ),
                             format!(
                                 "File refused (“{name}”) — {}. Nothing was changed.",
-                                problems_text(&errs, false)
+                                problems_text(&errs, Lang::En)
                             ),
                         ),
                     ),
@@ -269,7 +269,7 @@ pub fn PolicyPage() -> impl IntoView {
                 },
                 n.testid,
                 n.value,
-                text("", n.text.get(fr).to_string()),
+                text("", n.text.get(l).to_string()),
                 vec![button(
                     "btn-icon btn-close",
                     "policy-note-close".into(),

@@ -54,7 +54,7 @@ pub(super) fn preview_view(pv: &Preview, lang: Lang) -> AnyView {
                     data-old-limit=amount_value(Some(c.old_limit))
                     data-new-limit=amount_value(Some(c.new_limit))
                 >
-                    <span class="preview-name">{display_name(&c.name, fr)}</span>
+                    <span class="preview-name">{display_name(&c.name, lang)}</span>
                     <span class="preview-class">
                         {small_class(c.old_class)}
                         <span aria-hidden="true">" → "</span>
@@ -121,8 +121,9 @@ pub(super) struct Note {
 }
 
 /// The problems of a refused policy file, each with its place (at most 6, then how many more).
-pub(super) fn problems_text(errors: &[PolicyError], french: bool) -> String {
-    let mut parts: Vec<String> = errors.iter().take(6).map(|e| e.message(french)).collect();
+pub(super) fn problems_text(errors: &[PolicyError], lang: Lang) -> String {
+    let french = lang.is_fr();
+    let mut parts: Vec<String> = errors.iter().take(6).map(|e| e.message(lang)).collect();
     if errors.len() > 6 {
         parts.push(if french {
             format!("et {} autre(s)", errors.len() - 6)

@@ -82,7 +82,6 @@ pub(super) fn special_case(id: CriterionId, lang: Lang) -> &'static str {
 /// The scoring grid: one row per criterion, the total of the active weights below.
 pub(super) fn grid_section(ed: Editor) -> AnyView {
     let lang = ed.lang;
-    let fr = lang.is_fr();
     let ids: Vec<CriterionId> = ed
         .draft
         .with_untracked(|p| p.criteria.iter().map(|c| c.id).collect());
@@ -99,7 +98,7 @@ pub(super) fn grid_section(ed: Editor) -> AnyView {
                 check_field(
                     ed,
                     format!("policy-active-{key}"),
-                    id.label(fr).to_string(),
+                    id.label(lang).to_string(),
                     |p, c| p.criteria.get(c).is_some_and(|c| c.active),
                     |p, c, on| {
                         if let Some(c) = p.criteria.get_mut(c) {
@@ -340,7 +339,6 @@ pub(super) fn general_section(ed: Editor) -> AnyView {
 /// Appreciation bands of the ratios and zones of the failure scores.
 pub(super) fn ratios_section(ed: Editor) -> AnyView {
     let lang = ed.lang;
-    let fr = lang.is_fr();
     let ratios: Vec<(RatioId, Direction)> = ed.draft.with_untracked(|p| {
         p.ratio_bands
             .iter()
@@ -356,7 +354,7 @@ pub(super) fn ratios_section(ed: Editor) -> AnyView {
                 Direction::LowerIsBetter => "≤",
             };
             let th = vec![
-                text("", id.label(fr).into()),
+                text("", id.label(lang).into()),
                 errors_at(ed, Place::RatioBands(id, RatioPart::Whole)),
             ];
             row(

@@ -68,7 +68,7 @@ pub(super) fn messages(items: Vec<(String, String)>) -> AnyView {
 
 /// The problem alone, without its place (shown at the field).
 pub(super) fn problem_text(e: &PolicyError, lang: Lang) -> String {
-    e.problem_message(lang.is_fr())
+    e.problem_message(lang)
 }
 
 /// The problems found exactly at `place`, with its path (`data-path`).
