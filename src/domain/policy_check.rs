@@ -302,16 +302,6 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
     out
 }
 
-/// Reads a policy exported as JSON and validates it; the first problem is the error.
-pub fn policy_from_json(json: &str) -> Result<Policy, PolicyError> {
-    let p = Policy::from_json_text(json)
-        .map_err(|e| PolicyError::new(Place::Whole, PolicyProblem::NotAPolicy(e)))?;
-    match validate(&p).into_iter().next() {
-        Some(e) => Err(e),
-        None => Ok(p),
-    }
-}
-
 /// The policy as JSON, for export.
 pub fn policy_to_json(p: &Policy) -> String {
     serde_json::to_string_pretty(p).unwrap_or_default()

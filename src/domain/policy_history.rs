@@ -88,7 +88,7 @@ pub fn same_rules(a: &Policy, b: &Policy) -> bool {
 }
 
 /// Reads a policy exported as JSON and validates it: every problem, each naming its place
-/// (`policy_check::policy_from_json` gives only the first). The version, date and comment it
+/// (every problem, not only the first). The version, date and comment it
 /// carries are those of the app that exported it; saving it gives it a version here.
 ///
 /// The text is read by [`Policy::from_json_text`], with the rules of the exchange format's and

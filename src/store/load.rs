@@ -57,7 +57,6 @@ impl Store {
             match parse_history_record(&raw) {
                 Ok(h) => {
                     self.history_json = history_to_json(&h);
-                    out.policy = Some(h.current().clone());
                     out.history = Some(h);
                     // A single policy left over from an interrupted migration: the history wins.
                     if self.get(POLICY_KEY).is_some() {
@@ -83,7 +82,6 @@ impl Store {
                 let _ = self.remove_key(POLICY_KEY);
             }
         }
-        out.policy = Some(history.current().clone());
         out.history = Some(history);
     }
 

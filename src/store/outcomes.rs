@@ -4,7 +4,6 @@
 use super::kv::WriteError;
 use crate::domain::client::ClientFile;
 pub use crate::domain::lang::Bilingual;
-use crate::domain::policy::Policy;
 use crate::domain::policy_history::PolicyHistory;
 
 /// A record set aside.
@@ -82,8 +81,6 @@ pub struct Loaded {
     /// Records set aside during this load.
     pub quarantined: Vec<Quarantined>,
     pub lang_fr: Option<bool>,
-    /// The policy in force: the current version of `history`.
-    pub policy: Option<Policy>,
     /// Every version of the policy (migrated from a single stored policy if need be).
     pub history: Option<PolicyHistory>,
 }

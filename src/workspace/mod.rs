@@ -154,11 +154,7 @@ impl Workspace {
     /// without a rating are rated under the policy in force.
     pub fn open(mut store: Store, today: NaiveDate, clock: fn() -> String) -> Self {
         let loaded = store.load();
-        let history = match (loaded.history, loaded.policy) {
-            (Some(h), _) => h,
-            (None, Some(p)) => PolicyHistory::from_policy(p),
-            (None, None) => PolicyHistory::new(),
-        };
+        let history = loaded.history.unwrap_or_default();
         let mut ws = Self {
             files: loaded.files,
             history,
