@@ -87,9 +87,8 @@ pub fn same_rules(a: &Policy, b: &Policy) -> bool {
     rules(a) == rules(b)
 }
 
-/// Reads a policy exported as JSON and validates it: every problem, each naming its place
-/// (every problem, not only the first). The version, date and comment it
-/// carries are those of the app that exported it; saving it gives it a version here.
+/// Reads a policy exported as JSON and validates it: every problem, each naming its place.
+/// The version, date and comment it carries are those of the app that exported it; saving it gives it a version here.
 ///
 /// The text is read by [`Policy::from_json_text`], with the rules of the exchange format's and
 /// storage's policy reader.
