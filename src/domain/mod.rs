@@ -15,6 +15,7 @@ pub mod limit;
 pub mod parse;
 pub mod policy;
 pub mod policy_check;
+pub mod policy_defaults;
 pub mod policy_history;
 pub mod policy_place;
 pub mod portfolio;

@@ -14,13 +14,15 @@ pub mod io;
 pub mod offline;
 pub mod pages;
 pub mod shell;
+pub mod slice;
 pub mod state;
 
 use leptos::prelude::*;
 
 pub use crate::workspace::{display_name, Lang, SaveStatus, TabConflict};
 pub use app::App;
-pub use state::{AppState, Notice, Slice};
+pub use slice::Slice;
+pub use state::{AppState, Notice};
 
 /// The screens; switched by a signal (and mirrored in the URL hash), never by path routes, so
 /// the build works from any sub-path of a plain static server.

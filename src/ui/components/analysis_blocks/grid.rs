@@ -5,14 +5,14 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::super::explain::why_text;
-use super::super::fmt::{esc, format_number, format_unit, not_available};
-use super::super::snapshot::Snapshot;
-use super::super::verdict::knock_out_text;
 use crate::domain::figure::{ratio_value, Figure, Why};
 use crate::domain::grid::{CriterionId, CriterionResult};
 use crate::domain::policy::{Direction, Scale};
 use crate::domain::ratios::Unit;
+use crate::ui::components::explain::why_text;
+use crate::ui::components::fmt::{esc, format_number, format_unit, not_available};
+use crate::ui::components::snapshot::Snapshot;
+use crate::ui::components::verdict::knock_out_text;
 use crate::ui::Lang;
 
 /// A criterion's value in its own unit.
@@ -281,7 +281,7 @@ pub fn grid_block(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
             </table>
         </div>
         {score_line.map(|l| view! { <p class="lead">{l}</p> })}
-        {super::super::charts::criteria_chart(s)}
+        {crate::ui::components::charts::criteria_chart(s)}
         <p class="note">{thresholds}</p>
         <p class="note">
             {lang.pick(

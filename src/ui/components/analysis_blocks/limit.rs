@@ -6,12 +6,6 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::super::fmt::{
-    esc, format_amount, format_amount_opt, format_date, format_days, format_share, format_unit,
-    not_available,
-};
-use super::super::snapshot::Snapshot;
-use super::super::verdict::{binding_sentence, gap_options, terms_text};
 use crate::domain::aggregates::Aggregate;
 use crate::domain::client::TermsBasis;
 use crate::domain::figure::amount_value;
@@ -19,6 +13,12 @@ use crate::domain::grid::RiskClass;
 use crate::domain::legal::{LegalCheck, RECOVERY_INDEMNITY_EUR};
 use crate::domain::limit::NeedSource;
 use crate::domain::ratios::Unit;
+use crate::ui::components::fmt::{
+    esc, format_amount, format_amount_opt, format_date, format_days, format_share, format_unit,
+    not_available,
+};
+use crate::ui::components::snapshot::Snapshot;
+use crate::ui::components::verdict::{binding_sentence, gap_options, terms_text};
 
 /// One line of a figures list, as markup: label, value with its test id, and an explanation
 /// under it. The read-only blocks here are markup set as inner HTML (as the report and the

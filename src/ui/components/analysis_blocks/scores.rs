@@ -5,11 +5,11 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::super::explain::why_text;
-use super::super::fmt::{esc, format_number, not_available};
-use super::super::snapshot::Snapshot;
 use crate::domain::figure::{ratio_value, Figure, Why};
 use crate::domain::scores::{ScoreId, ScoreResult, Zone};
+use crate::ui::components::explain::why_text;
+use crate::ui::components::fmt::{esc, format_number, not_available};
+use crate::ui::components::snapshot::Snapshot;
 use crate::ui::Lang;
 
 pub fn zone_word(lang: Lang, z: Zone) -> &'static str {

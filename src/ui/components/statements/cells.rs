@@ -4,13 +4,13 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use super::super::explain::{balance_label, income_label};
-use super::super::fmt::{format_amount, tr, year_name};
-use super::super::inputs::{amount_input_with, count_input, date_input, months_input};
 use super::column::*;
 use super::edit_year;
 use super::lines::*;
 use super::warnings::*;
+use crate::ui::components::explain::{balance_label, income_label};
+use crate::ui::components::fmt::{format_amount, tr, year_name};
+use crate::ui::components::inputs::{amount_input_with, count_input, date_input, months_input};
 use crate::ui::use_state;
 
 pub(super) fn year_head(c: Col, confirm_remove: RwSignal<Option<usize>>) -> impl IntoView {
@@ -193,7 +193,7 @@ pub(super) fn line_cell(line: Line, c: Col) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let i = c.i;
-    let value = Signal::from(super::super::memo(move || {
+    let value = Signal::from(crate::ui::components::memo(move || {
         c.stmt.with(|s| s.as_ref().and_then(|s| line.get(s)))
     }));
     let aria = Signal::derive(move || {
@@ -208,8 +208,9 @@ pub(super) fn line_cell(line: Line, c: Col) -> impl IntoView {
     let placeholder = match line {
         Line::Rep(r) => Some(Signal::derive({
             // The aggregates change on every keystroke; this one figure seldom does.
-            let derived =
-                super::super::memo(move || c.aggs.with(|a| a.and_then(|a| a.get(r.aggregate()))));
+            let derived = crate::ui::components::memo(move || {
+                c.aggs.with(|a| a.and_then(|a| a.get(r.aggregate())))
+            });
             move || {
                 let l = lang.get();
                 derived
@@ -227,7 +228,7 @@ pub(super) fn line_cell(line: Line, c: Col) -> impl IntoView {
         })),
         _ => None,
     };
-    let has_line_warning = super::super::memo(move || {
+    let has_line_warning = crate::ui::components::memo(move || {
         c.warnings
             .with(|ws| ws.iter().any(|w| line_warning(w, line)))
     });

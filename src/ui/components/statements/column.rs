@@ -26,15 +26,15 @@ pub(super) struct Col {
 
 impl Col {
     pub(super) fn new(state: AppState, i: usize, order: Memo<Vec<usize>>) -> Self {
-        let k = super::super::memo(move || order.with(|o| o.get(i).copied()));
-        let stmt = super::super::memo(move || {
+        let k = crate::ui::components::memo(move || order.with(|o| o.get(i).copied()));
+        let stmt = crate::ui::components::memo(move || {
             let k = k.get()?;
             state
                 .current_file
                 .with(|f| f.as_ref().and_then(|f| f.statements.get(k)).cloned())
         });
         // The analysis lists years oldest first, in the engine's (stable) date order.
-        let year_index = super::super::memo(move || {
+        let year_index = crate::ui::components::memo(move || {
             let k = k.get()?;
             state.current_file.with(|f| {
                 let f = f.as_ref()?;
@@ -43,7 +43,7 @@ impl Col {
                 latest_first.len().checked_sub(1 + pos)
             })
         });
-        let warnings = super::super::memo(move || {
+        let warnings = crate::ui::components::memo(move || {
             let Some(j) = year_index.get() else {
                 return Vec::new();
             };
@@ -54,7 +54,7 @@ impl Col {
                     .unwrap_or_default()
             })
         });
-        let aggs = super::super::memo(move || {
+        let aggs = crate::ui::components::memo(move || {
             let j = year_index.get()?;
             state.analysis.with(|a| {
                 a.as_ref()

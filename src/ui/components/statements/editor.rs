@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::super::edit_current;
-use super::super::fmt::{format_date, tr};
 use super::cells::*;
 use super::column::*;
 use super::display_order;
@@ -12,6 +10,8 @@ use super::lines::*;
 use super::warnings::*;
 use crate::domain::client::MAX_STATEMENTS;
 use crate::domain::statement::Statement;
+use crate::ui::components::edit_current;
+use crate::ui::components::fmt::{format_date, tr};
 use crate::ui::use_state;
 
 /// The statements block of the client page.
@@ -24,7 +24,7 @@ pub fn StatementsEditor() -> impl IntoView {
     let confirm_remove = RwSignal::new(None::<usize>);
     // The column order, frozen while a closing date has the focus.
     let frozen = RwSignal::new(None::<Vec<usize>>);
-    let order = super::super::memo(move || {
+    let order = crate::ui::components::memo(move || {
         let live = state
             .current_file
             .with(|f| f.as_ref().map(display_order).unwrap_or_default());
@@ -33,7 +33,7 @@ pub fn StatementsEditor() -> impl IntoView {
             _ => live,
         }
     });
-    let count = super::super::memo(move || {
+    let count = crate::ui::components::memo(move || {
         state
             .current_file
             .with(|f| f.as_ref().map_or(0, |f| f.statements.len()))

@@ -2,11 +2,11 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::super::fmt::format_amount_exact;
 use super::lines::*;
 use crate::domain::client::ClientFile;
 use crate::domain::statement::{BalanceLine as B, ReportedLine as R};
 use crate::domain::warnings::Warning;
+use crate::ui::components::fmt::format_amount_exact;
 use crate::ui::Lang;
 
 /// A warning in words, with its amounts.

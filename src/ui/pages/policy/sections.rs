@@ -1,5 +1,7 @@
 //! The sections of the policy form, by what they edit: the grid (criteria, weights, bands), the
 //! classes, the limit rules, the general settings, the ratios' bands and the scores' zones.
+//! (About 400 lines: six sections of one form, each a function built from the shapes of
+//! `widgets.rs`.)
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;

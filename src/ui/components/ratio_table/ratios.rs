@@ -1,181 +1,29 @@
-//! The analysis over the years: SIG and balance-sheet aggregates, and the ratio table with its
-//! appreciation marks, year-on-year changes and each ratio's formula on tap.
-//!
-//! Test ids: `agg-<aggregate>` and `ratio-<ratio>` on the latest year's cells (present, with an
-//! empty `data-value`, even when the file has no statement).
+//! The ratio table: each ratio over the years with its appreciation and change, and on tap its
+//! formula with the figures it read.
 
 use std::fmt::Write;
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::explain::{balance_label, income_label, why_text};
-use super::fmt::{
-    esc, format_amount, format_amount_opt, format_change, format_date, format_percent,
-    not_available, year_name,
-};
-use super::ratio_words::{appreciation_mark, bands_text, ratio_text};
-pub use super::snapshot::Snapshot;
+use super::aggregates::*;
 use crate::domain::aggregates::Aggregate;
 use crate::domain::analysis::YearAnalysis;
-use crate::domain::figure::{amount_value, ratio_value};
+use crate::domain::figure::ratio_value;
 use crate::domain::policy::Policy;
 use crate::domain::ratios::{RatioId, RatioResult};
 use crate::domain::statement::{BalanceLine as B, IncomeLine as I, Statement};
+use crate::ui::components::explain::{balance_label, income_label, why_text};
+use crate::ui::components::fmt::{
+    esc, format_amount, format_change, format_percent, not_available,
+};
+use crate::ui::components::ratio_words::{appreciation_mark, bands_text, ratio_text};
+pub use crate::ui::components::snapshot::Snapshot;
 use crate::ui::Lang;
-
-/// A table with one column per year, scrolling inside its own box on narrow screens.
-fn year_table(s: &Snapshot, class: &'static str, first: &'static str, rows: AnyView) -> AnyView {
-    view! {
-        <div class="table-scroll">
-            <table class=class>
-                <thead inner_html=head_row(s, first)></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
-}
-
-/// The header row as markup: `first`, then the years, latest first ("N", "31/12/2025 · 18 mois").
-/// Markup set as inner HTML, as the report and the charts: smaller in the wasm than a view.
-fn head_row(s: &Snapshot, first: &str) -> String {
-    let lang = s.lang;
-    let years = s.years();
-    let mut h = format!(r#"<tr><th scope="col">{}</th>"#, esc(first));
-    if years.is_empty() {
-        let _ = write!(
-            h,
-            r#"<th scope="col" class="num">{}</th>"#,
-            lang.pick("Aucun exercice", "No fiscal year")
-        );
-    }
-    for (i, (y, _, _)) in years.iter().enumerate() {
-        let name = year_name(i);
-        let months = y.duration_months;
-        let dur = if months == 12 {
-            String::new()
-        } else if lang.is_fr() {
-            format!(" · {months} mois")
-        } else {
-            format!(" · {months} months")
-        };
-        let _ = write!(
-            h,
-            r#"<th scope="col" class="num"><span class="year-name">{name}</span><span class="year-date">{}{dur}</span></th>"#,
-            esc(&format_date(lang, y.closing_date))
-        );
-    }
-    h.push_str("</tr>");
-    h
-}
-
-/// Flows of the income statement (SIG).
-const SIG: &[Aggregate] = &[
-    Aggregate::Revenue,
-    Aggregate::CommercialMargin,
-    Aggregate::Production,
-    Aggregate::ExternalConsumption,
-    Aggregate::ValueAdded,
-    Aggregate::PersonnelCosts,
-    Aggregate::Ebitda,
-    Aggregate::OperatingResult,
-    Aggregate::CurrentResult,
-    Aggregate::NetIncome,
-    Aggregate::Caf,
-];
-
-/// Balance-sheet structure, FRNG / BFR / trésorerie.
-const STRUCTURE: &[Aggregate] = &[
-    Aggregate::FixedAssets,
-    Aggregate::CurrentAssets,
-    Aggregate::TotalAssets,
-    Aggregate::Equity,
-    Aggregate::TangibleNetWorth,
-    Aggregate::FinancialDebt,
-    Aggregate::StructuralFinancialDebt,
-    Aggregate::NetFinancialDebt,
-    Aggregate::OperatingLiabilities,
-    Aggregate::TotalDebts,
-    Aggregate::TotalLiabilities,
-    Aggregate::ShortTermDebt,
-    Aggregate::StableResources,
-    Aggregate::WorkingCapital,
-    Aggregate::WorkingCapitalRequirement,
-    Aggregate::NetCash,
-];
-
-/// One table of aggregates over the years, as markup (read-only: no handler inside).
-pub fn aggregates_table(s: &Snapshot, which: &'static [Aggregate]) -> AnyView {
-    let lang = s.lang;
-    let years = s.years();
-    let na = not_available(lang);
-    let mut h = format!(
-        r#"<table class="data-table"><thead>{}</thead><tbody>"#,
-        head_row(s, lang.pick("Agrégat", "Aggregate"))
-    );
-    for &agg in which {
-        let key = agg.key();
-        let highlight = matches!(
-            agg,
-            Aggregate::Ebitda
-                | Aggregate::NetIncome
-                | Aggregate::WorkingCapital
-                | Aggregate::WorkingCapitalRequirement
-                | Aggregate::NetCash
-                | Aggregate::TotalAssets
-                | Aggregate::Equity
-        );
-        let tr = if highlight {
-            r#"<tr class="highlight">"#
-        } else {
-            "<tr>"
-        };
-        let _ = write!(h, r#"{tr}<th scope="row">{}</th>"#, esc(agg.label(lang)));
-        if years.is_empty() {
-            let _ = write!(
-                h,
-                r#"<td class="num absent" data-testid="agg-{key}" data-value="">{na}</td>"#
-            );
-        }
-        for (i, (y, _, _)) in years.iter().enumerate() {
-            let v = y.aggregates.get(agg);
-            h.push_str(r#"<td class="num"#);
-            if v.is_none() {
-                h.push_str(" absent");
-            }
-            if v.is_some_and(|x| x.is_sign_negative() && !x.is_zero()) {
-                h.push_str(" negative");
-            }
-            h.push('"');
-            if i == 0 {
-                let _ = write!(
-                    h,
-                    r#" data-testid="agg-{key}" data-value="{}""#,
-                    amount_value(v)
-                );
-            }
-            let _ = write!(h, ">{}</td>", esc(&format_amount_opt(lang, v)));
-        }
-        h.push_str("</tr>");
-    }
-    h.push_str("</tbody></table>");
-    view! { <div class="table-scroll" inner_html=h></div> }.into_any()
-}
-
-/// The SIG table.
-pub fn sig_table(s: &Snapshot) -> AnyView {
-    aggregates_table(s, SIG)
-}
-
-/// The structure table (FRNG, BFR, trésorerie…).
-pub fn structure_table(s: &Snapshot) -> AnyView {
-    aggregates_table(s, STRUCTURE)
-}
 
 /// What a ratio reads, for its explanation.
 #[derive(Clone, Copy)]
-enum Term {
+pub(super) enum Term {
     Agg(Aggregate),
     Bs(B),
     Is(I),
@@ -183,7 +31,7 @@ enum Term {
     PreviousRevenue,
 }
 
-fn terms_of(id: RatioId) -> &'static [Term] {
+pub(super) fn terms_of(id: RatioId) -> &'static [Term] {
     use Aggregate as A;
     match id {
         RatioId::EquityRatio => &[Term::Agg(A::Equity), Term::Agg(A::TotalAssets)],
@@ -228,7 +76,7 @@ fn terms_of(id: RatioId) -> &'static [Term] {
 }
 
 /// The label and value of a term for one year.
-fn term_row(
+pub(super) fn term_row(
     lang: Lang,
     t: Term,
     y: &YearAnalysis,
@@ -261,7 +109,7 @@ fn term_row(
 
 /// The explanation of one ratio for one year: formula, the figures it read, result and bands.
 /// Read-only: markup set as inner HTML, as the aggregate tables.
-fn ratio_explanation(
+pub(super) fn ratio_explanation(
     lang: Lang,
     r: &RatioResult,
     y: &YearAnalysis,
@@ -346,7 +194,7 @@ fn ratio_explanation(
 }
 
 /// "Total bilan (EE)" → "total bilan (EE)", mid-sentence; acronyms ("EBE", "BFR") are kept.
-fn lower_first(s: &str) -> String {
+pub(super) fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if b.is_lowercase() => {
@@ -466,7 +314,7 @@ pub fn ratios_table(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
         })
         .collect_view();
     view! {
-        {super::charts::ratio_charts(s)}
+        {crate::ui::components::charts::ratio_charts(s)}
         {year_table(s, "data-table ratio-table", "Ratio", rows.into_any())}
     }
     .into_any()

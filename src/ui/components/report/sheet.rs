@@ -1,186 +1,37 @@
-//! The printable credit report ("fiche de crédit"): one A4 page a credit committee signs —
-//! identity, key figures over the years, main ratios with their appreciation, failure scores,
-//! the grid, class, limit and terms, what binds the limit, the policy version and the date, and
-//! a signature block.
-//!
-//! The sheet is hidden on screen and is the only thing printed (style/report.css). It is drawn
-//! only while printing — from a print button, or the browser's `beforeprint` — and dropped on
-//! `afterprint`, so the keystrokes of the entry form never rebuild it (a whole page of tables).
-//!
-//! Test ids: `print-report-sheet`; inside it `report-class` (data-value: the class),
-//! `report-limit` (data-value: the recommended limit, as `limit-recommended`), `report-policy`
-//! (data-value: the policy version).
+//! The credit report's one A4 sheet, written as escaped markup in one pass.
 
 use std::fmt::Write;
-use std::time::Duration;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::analysis_blocks::{criterion_text, score_title, zone_level, zone_word};
-use super::fmt::{
-    esc, format_amount, format_amount_opt, format_date, format_days, format_number, format_percent,
-    not_available, tr, year_name,
-};
-use super::ratio_words::{appreciation_mark, ratio_text};
-use super::verdict::{binding_sentence, knock_out_text, terms_text};
-use crate::domain::aggregates::Aggregate;
+use super::parts::*;
 use crate::domain::analysis::Analysis;
 use crate::domain::client::{ClientFile, SectorRisk, TermsBasis};
 use crate::domain::figure::{amount_value, Why};
 use crate::domain::policy::Policy;
-use crate::domain::ratios::RatioId;
 use crate::domain::scores::ScoreId;
-use crate::ui::{display_name, use_state, Lang, View};
-
-/// Whether the report is drawn: set by a print button or `beforeprint`, reset by `afterprint`.
-#[derive(Clone, Copy)]
-pub struct Printing(RwSignal<bool>);
-
-/// Provides [`Printing`] to every screen and follows the browser's print events. Called once,
-/// by `App`, whose lifetime is the page's.
-pub fn provide_printing() {
-    let on = RwSignal::new(false);
-    provide_context(Printing(on));
-    // `beforeprint` comes from the browser with an empty script stack: the sheet is drawn in the
-    // microtasks that follow, before the page is laid out for print (Ctrl+P, the menu).
-    let before = window_event_listener(leptos::ev::beforeprint, move |_| on.set(true));
-    let after = window_event_listener(leptos::ev::afterprint, move |_| on.set(false));
-    on_cleanup(move || {
-        before.remove();
-        after.remove();
-    });
-}
-
-/// The "print the report" button of the client and analysis screens.
-pub fn print_button(lang: RwSignal<Lang>) -> AnyView {
-    let printing = use_context::<Printing>();
-    let click = move |_| {
-        if let Some(Printing(on)) = printing {
-            on.set(true);
-        }
-        // `print()` prints the page as it is and blocks: it waits for the next task, after the
-        // microtasks that draw the sheet.
-        set_timeout(
-            || {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            },
-            Duration::ZERO,
-        );
-    };
-    view! {
-        <button type="button" class="btn" data-testid="print-report" on:click=click>
-            {tr(lang, "Imprimer la fiche", "Print the report")}
-        </button>
-    }
-    .into_any()
-}
-
-/// The report sheet of the open file, mounted by `App` before the app itself (the print style
-/// hides the app when a sheet precedes it). Empty unless printing from the client or analysis
-/// screen with a file open.
-#[component]
-pub fn ReportSheet() -> impl IntoView {
-    let state = use_state();
-    let printing = use_context::<Printing>();
-    move || {
-        let on = printing.is_some_and(|Printing(p)| p.get())
-            && matches!(state.view.get(), View::Client | View::Analysis);
-        if !on {
-            return ().into_any();
-        }
-        let lang = state.lang.get();
-        let policy = state.policy.get();
-        match (state.current_file.get(), state.analysis.get()) {
-            (Some(f), Some(a)) => sheet(lang, &f, &a, &policy, state.today.get()),
-            _ => ().into_any(),
-        }
-    }
-}
-
-/// Key figures over the years.
-const KEY_FIGURES: &[Aggregate] = &[
-    Aggregate::Revenue,
-    Aggregate::Ebitda,
-    Aggregate::NetIncome,
-    Aggregate::Caf,
-    Aggregate::Equity,
-    Aggregate::TotalAssets,
-    Aggregate::WorkingCapitalRequirement,
-    Aggregate::NetCash,
-];
-
-/// The main ratios.
-const MAIN_RATIOS: &[RatioId] = &[
-    RatioId::EquityRatio,
-    RatioId::Gearing,
-    RatioId::RepaymentCapacity,
-    RatioId::CurrentRatio,
-    RatioId::DsoDays,
-    RatioId::DpoDays,
-    RatioId::EbitdaMargin,
-    RatioId::NetMargin,
-];
-
-fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() {
-        "—".to_string()
-    } else {
-        s.to_string()
-    }
-}
-
-/// One "label: value" pair of a definition grid.
-fn pair(h: &mut String, label: &str, value: &str, num: bool) {
-    let class = if num { r#" class="num""# } else { "" };
-    let _ = write!(
-        h,
-        r#"<div class="rs-pair"><dt>{}</dt><dd{class}>{}</dd></div>"#,
-        esc(label),
-        esc(value)
-    );
-}
-
-/// Column headers of the years, latest first.
-fn year_heads(h: &mut String, lang: Lang, a: &Analysis) {
-    for (i, y) in a.years.iter().rev().enumerate() {
-        let n = year_name(i);
-        let months = if y.duration_months == 12 {
-            String::new()
-        } else {
-            format!(" ({} {})", y.duration_months, lang.pick("mois", "mo"))
-        };
-        let text = format!("{n} · {}{months}", format_date(lang, y.closing_date));
-        let _ = write!(h, r#"<th scope="col" class="num">{}</th>"#, esc(&text));
-    }
-}
-
-/// A failure score's short name: the sheet has no room for the long one.
-fn short_score_name(id: ScoreId) -> &'static str {
-    match id {
-        ScoreId::AltmanZ2 => "Altman Z″",
-        ScoreId::AltmanZ1 => "Altman Z′",
-        ScoreId::ConanHolder => "Conan & Holder",
-    }
-}
-
-/// A section title then a table of the sheet, its header row given.
-fn table_open(h: &mut String, title: &str, class: &str) {
-    let _ = write!(
-        h,
-        r#"<section><h2>{}</h2><table class="{class}">"#,
-        esc(title)
-    );
-}
+use crate::ui::components::analysis_blocks::{criterion_text, score_title, zone_level, zone_word};
+use crate::ui::components::fmt::{
+    esc, format_amount, format_amount_opt, format_date, format_days, format_number, format_percent,
+    not_available,
+};
+use crate::ui::components::ratio_words::{appreciation_mark, ratio_text};
+use crate::ui::components::verdict::{binding_sentence, knock_out_text, terms_text};
+use crate::ui::{display_name, Lang};
 
 /// The whole sheet, from one snapshot.
 ///
 /// Its content is written as markup and set as the inner HTML of the sheet, as the charts are:
 /// a page of tables as a view tree cost several KB of wasm. Every text is escaped.
-fn sheet(lang: Lang, f: &ClientFile, a: &Analysis, policy: &Policy, today: NaiveDate) -> AnyView {
+pub(super) fn sheet(
+    lang: Lang,
+    f: &ClientFile,
+    a: &Analysis,
+    policy: &Policy,
+    today: NaiveDate,
+) -> AnyView {
     let fr = lang.is_fr();
     let g = &a.grid;
     let l = &a.limit;
