@@ -50,8 +50,10 @@ impl Workspace {
             if self.status.storage_error.take().is_some() {
                 self.outcome.changed.status = true;
             }
-            if saved > 0 {
-                self.status.save_status = SaveStatus::Saved((self.clock)());
+            // The indicator shows the minute: the banners are drawn again only when it moves.
+            let now = SaveStatus::Saved((self.clock)());
+            if saved > 0 && self.status.save_status != now {
+                self.status.save_status = now;
                 self.outcome.changed.status = true;
             }
         }
