@@ -25,13 +25,25 @@ fn source() -> Bilingual {
     Bilingual::new("« test.json »", "“test.json”")
 }
 
+/// The plan of importing `text`; a refusal fails the test.
+fn plan(ws: &mut Workspace, text: &str) -> encours::workspace::ImportPlan {
+    ws.plan_import(source(), text)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// Imports the demo portfolio (six files, no choices to make).
+fn import_demo(ws: &mut Workspace) {
+    let p = plan(ws, DEMO_PORTFOLIO);
+    if let Err(e) = ws.apply_import(p) {
+        panic!("{e:?}");
+    }
+}
+
 #[test]
 fn an_import_without_choices_adds_everything_and_saves_it() {
     let kv = Rc::new(MemoryKv::new());
     let mut ws = open(&kv);
-    let plan = ws
-        .plan_import(source(), DEMO_PORTFOLIO)
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let plan = plan(&mut ws, DEMO_PORTFOLIO);
     assert!(!plan.needs_choices());
     let summary = ws.apply_import(plan).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(summary.added, 6);
@@ -47,13 +59,8 @@ fn an_import_without_choices_adds_everything_and_saves_it() {
 fn ids_in_use_wait_for_a_choice_each_and_are_counted_as_chosen() {
     let kv = Rc::new(MemoryKv::new());
     let mut ws = open(&kv);
-    let plan = ws
-        .plan_import(source(), DEMO_PORTFOLIO)
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let _ = ws.apply_import(plan);
-    let mut plan = ws
-        .plan_import(source(), DEMO_PORTFOLIO)
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    import_demo(&mut ws);
+    let mut plan = plan(&mut ws, DEMO_PORTFOLIO);
     assert!(plan.needs_choices());
     assert_eq!(plan.conflicts.len(), 6);
     assert!(!plan.ready());
@@ -105,10 +112,7 @@ fn an_import_that_does_not_fit_is_refused_whole_in_memory_and_in_storage() {
     // Room for the demo, not for 200 more files.
     let kv = Rc::new(MemoryKv::with_quota(250_000));
     let mut ws = open(&kv);
-    let plan = ws
-        .plan_import(source(), DEMO_PORTFOLIO)
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let _ = ws.apply_import(plan);
+    import_demo(&mut ws);
     let before = kv.snapshot();
     let files_before = ws.files().to_vec();
 
@@ -124,9 +128,7 @@ fn an_import_that_does_not_fit_is_refused_whole_in_memory_and_in_storage() {
         policy: None,
         clients: many,
     });
-    let plan = ws
-        .plan_import(source(), &text)
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let plan = plan(&mut ws, &text);
     let refusal = ws.apply_import(plan).err().unwrap_or_default();
     assert!(refusal.fr.contains("ce fichier demande"), "{}", refusal.fr);
     assert!(refusal.fr.contains(", il reste "), "{}", refusal.fr);
@@ -143,10 +145,7 @@ fn an_import_that_does_not_fit_is_refused_whole_in_memory_and_in_storage() {
 fn the_demo_reset_puts_back_the_demo_files_only() {
     let kv = Rc::new(MemoryKv::new());
     let mut ws = open(&kv);
-    let plan = ws
-        .plan_import(source(), DEMO_PORTFOLIO)
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let _ = ws.apply_import(plan);
+    import_demo(&mut ws);
     let mine = ws.create_file("mine");
     ws.update_file("demo-menuiserie-leroy", |f| f.name = "Renamed".into());
     ws.delete_file("demo-btp-renov");
