@@ -17,9 +17,7 @@ use encours::store::{
     Theirs, WriteError, HISTORY_KEY, POLICY_KEY, QUARANTINE_PREFIX,
 };
 
-fn clock() -> String {
-    "2026-11-22T09:00:00.000Z".to_string()
-}
+use common::saved_at as clock;
 
 /// A store over `kv`, as a tab opening the app.
 fn tab(kv: &Rc<MemoryKv>) -> Store {

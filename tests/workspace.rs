@@ -9,20 +9,12 @@ use std::rc::Rc;
 
 use common::{date, demo, today};
 use encours::domain::client::ClientFile;
-use encours::store::{client_key, client_record, MemoryKv, Store, WriteError, HISTORY_KEY};
+use encours::store::{client_key, client_record, MemoryKv, WriteError, HISTORY_KEY};
 use encours::workspace::{Lang, SaveStatus, Workspace};
-
-fn iso() -> String {
-    "2026-11-22T09:00:00.000Z".to_string()
-}
-
-fn ten() -> String {
-    "10:00".to_string()
-}
 
 /// A tab opening the app on `kv`.
 fn open(kv: &Rc<MemoryKv>) -> Workspace {
-    Workspace::open(Store::new(Box::new(kv.clone()), iso), today(), ten)
+    common::open_workspace(kv)
 }
 
 /// A workspace holding the demo portfolio, saved.
@@ -68,7 +60,10 @@ fn files_stored_without_a_rating_are_rated_when_the_workspace_opens() {
     let kv = Rc::new(MemoryKv::new());
     let mut f = demo().remove(0);
     f.rating = None;
-    kv.put(&client_key(&f.id), &client_record(&f, 3, &iso()));
+    kv.put(
+        &client_key(&f.id),
+        &client_record(&f, 3, &common::saved_at()),
+    );
     let mut ws = open(&kv);
     assert!(ws.files()[0].rating.is_some());
     assert!(ws.take_outcome().save_due);

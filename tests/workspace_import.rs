@@ -6,19 +6,13 @@ mod common;
 
 use std::rc::Rc;
 
-use common::{demo, today};
+use common::demo;
 use encours::domain::exchange::{self, ConflictChoice};
-use encours::store::{Bilingual, MemoryKv, Store};
+use encours::store::{Bilingual, MemoryKv};
 use encours::workspace::{Workspace, DEMO_PORTFOLIO};
 
-fn iso() -> String {
-    "2026-11-22T09:00:00.000Z".to_string()
-}
-
 fn open(kv: &Rc<MemoryKv>) -> Workspace {
-    Workspace::open(Store::new(Box::new(kv.clone()), iso), today(), || {
-        "10:00".into()
-    })
+    common::open_workspace(kv)
 }
 
 fn source() -> Bilingual {

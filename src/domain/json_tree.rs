@@ -151,7 +151,9 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Number(n.into()))
     }
 
-    // As `Value`: a float that is not finite becomes null.
+    // As `Value`: a float that is not finite becomes null. This is the JSON parser's own number,
+    // not an amount: the readers take amounts from its shortest text (`parse_decimal`), never
+    // compute with the float.
     fn visit_f64<E>(self, n: f64) -> Result<Json<'de>, E> {
         Ok(Number::from_f64(n).map_or(Json::Null, Json::Number))
     }

@@ -18,6 +18,7 @@ pub mod policy_check;
 pub mod policy_defaults;
 pub mod policy_history;
 pub mod policy_place;
+pub mod policy_preview;
 pub mod portfolio;
 pub mod ratios;
 pub mod scores;

@@ -49,7 +49,9 @@ pub fn begin_import(state: AppState, source: Bilingual, text: String) {
         format!("Reading {}…", source.en),
     )));
     after_paint(move || {
-        let plan = state.act(|w| w.plan_import(source, &text));
+        let Some(plan) = state.act(|w| w.plan_import(source, &text)) else {
+            return;
+        };
         state.busy.set(None);
         match plan {
             Err(refusal) => state.import_status.set(ImportStatus::Error(refusal)),
@@ -73,7 +75,9 @@ fn start_apply(state: AppState, plan: PendingImport) {
         format!("Saving {n} file{}…", if n > 1 { "s" } else { "" }),
     )));
     after_paint(move || {
-        let done = state.act(|w| w.apply_import(plan));
+        let Some(done) = state.act(|w| w.apply_import(plan)) else {
+            return;
+        };
         state.import.set(None);
         state.import_status.set(match done {
             Ok(summary) => ImportStatus::Done(summary),
@@ -129,7 +133,7 @@ pub fn reset_demo_control(state: AppState, always: bool) -> AnyView {
     });
     let confirm = move |_| {
         asking.set(false);
-        if let Some(d) = state.act(Workspace::reset_demo) {
+        if let Some(d) = state.act(Workspace::reset_demo).flatten() {
             state.notify(Bilingual::new(d.message(Lang::Fr), d.message(Lang::En)));
         }
     };

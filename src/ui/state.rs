@@ -133,19 +133,15 @@ impl AppState {
         }
     }
 
-    /// Runs one call on the workspace, then applies what it did.
-    pub fn act<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> R {
-        // The workspace is owned by the app's root, which lives as long as the page: it is
-        // never disposed while a handler can run (as for every signal's `with`).
-        let (r, outcome) = self
-            .ws
-            .try_update_value(|w| {
-                let r = f(w);
-                (r, w.take_outcome())
-            })
-            .expect("the workspace lives as long as the page");
+    /// Runs one call on the workspace, then applies what it did. `None` only once the app is
+    /// gone (the workspace is owned by the app's root, which lives as long as the page).
+    pub fn act<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> Option<R> {
+        let (r, outcome) = self.ws.try_update_value(|w| {
+            let r = f(w);
+            (r, w.take_outcome())
+        })?;
         self.apply(outcome);
-        r
+        Some(r)
     }
 
     /// Reads the workspace, untracked.
@@ -263,19 +259,22 @@ impl AppState {
 
     /// Re-rates every file rated under another version; returns how many.
     pub fn rerate_all(&self) -> usize {
-        self.act(Workspace::rerate_all)
+        self.act(Workspace::rerate_all).unwrap_or(0)
     }
 
     pub fn save_policy(&self, draft: Policy, comment: &str) -> Result<u32, HistoryError> {
         self.act(|w| w.save_policy(draft, comment))
+            .unwrap_or(Err(HistoryError::Unchanged))
     }
 
     pub fn revert_policy(&self, version: u32, comment: &str) -> Result<u32, HistoryError> {
         self.act(|w| w.revert_policy(version, comment))
+            .unwrap_or(Err(HistoryError::Unchanged))
     }
 
     pub fn reset_policy(&self, comment: &str) -> Result<u32, HistoryError> {
         self.act(|w| w.reset_policy(comment))
+            .unwrap_or(Err(HistoryError::Unchanged))
     }
 
     /// Opens a file in the given view.
@@ -287,13 +286,14 @@ impl AppState {
     /// Creates an empty file with a fresh id and opens it.
     pub fn create_file(&self) {
         let base = format!("client-{}", short_stamp());
-        let id = self.act(|w| w.create_file(&base));
-        self.open(&id, View::Client);
+        if let Some(id) = self.act(|w| w.create_file(&base)) {
+            self.open(&id, View::Client);
+        }
     }
 
     /// Copies a file under a fresh id, just after the original; returns the new id.
     pub fn duplicate_file(&self, id: &str) -> Option<String> {
-        self.act(|w| w.duplicate_file(id))
+        self.act(|w| w.duplicate_file(id)).flatten()
     }
 
     /// Removes a file from the list, with an undo window.

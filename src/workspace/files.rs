@@ -50,16 +50,24 @@ impl Workspace {
     /// Records a first rating on every file that has none (a new file, an import, a file
     /// stored before ratings were kept).
     pub(super) fn rate_unrated(&mut self) {
-        let today = self.today;
-        let policy = self.history.current();
-        let mut rated = Vec::new();
-        for f in self.files.iter_mut().filter(|f| f.rating.is_none()) {
-            rate_file(f, policy, today);
-            rated.push(f.id.clone());
-        }
+        let mut files = std::mem::take(&mut self.files);
+        let rated = self.rate_missing(&mut files);
+        self.files = files;
         for id in &rated {
             self.mark(id);
         }
+    }
+
+    /// Rates, under the policy in force and the workspace's day, the files of `files` that have
+    /// no rating; returns their ids.
+    pub(super) fn rate_missing(&self, files: &mut [ClientFile]) -> Vec<String> {
+        let (policy, today) = (self.history.current(), self.today);
+        let mut rated = Vec::new();
+        for f in files.iter_mut().filter(|f| f.rating.is_none()) {
+            rate_file(f, policy, today);
+            rated.push(f.id.clone());
+        }
+        rated
     }
 
     /// An id not used in memory, in storage (another tab) nor by a deletion in its undo window.

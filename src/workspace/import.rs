@@ -162,6 +162,22 @@ impl DemoReset {
     }
 }
 
+/// The refusal of an import: its source, why (in each language), and that nothing changed.
+fn refused(source: &Bilingual, fr: String, en: String) -> Bilingual {
+    Bilingual::new(
+        format!(
+            "Fichier refusé ({}) — {} Rien n'a été modifié.",
+            source.fr,
+            sentence(&fr)
+        ),
+        format!(
+            "File refused ({}) — {} Nothing was changed.",
+            source.en,
+            sentence(&en)
+        ),
+    )
+}
+
 /// Ends a message with a full stop.
 fn sentence(s: &str) -> String {
     let s = s.trim_end();
@@ -177,20 +193,8 @@ impl Workspace {
     /// place of the fault, in both languages). Nothing changes yet.
     pub fn plan_import(&mut self, source: Bilingual, text: &str) -> Result<ImportPlan, Bilingual> {
         self.finish_delete();
-        let doc = exchange::read_document(text).map_err(|e| {
-            Bilingual::new(
-                format!(
-                    "Fichier refusé ({}) — {} Rien n'a été modifié.",
-                    source.fr,
-                    sentence(&e.message(Lang::Fr))
-                ),
-                format!(
-                    "File refused ({}) — {} Nothing was changed.",
-                    source.en,
-                    sentence(&e.message(Lang::En))
-                ),
-            )
-        })?;
+        let doc = exchange::read_document(text)
+            .map_err(|e| refused(&source, e.message(Lang::Fr), e.message(Lang::En)))?;
         let policy_differs = doc
             .policy
             .as_ref()
@@ -255,29 +259,17 @@ impl Workspace {
             // Rated now under the policy in force, as they will be saved, so the space is
             // measured on the records as written (with an adopted policy, they are rated under
             // it once it is in force).
-            let (policy, today) = (self.history.current(), self.today);
-            for f in merged.iter_mut().filter(|f| f.rating.is_none()) {
-                crate::domain::policy_history::rate_file(f, policy, today);
-            }
+            self.rate_missing(&mut merged);
         }
-        self.room_for(&merged, adopting).map_err(|no_space| {
-            let (fr, en) = match &no_space {
-                NoSpace::Short(r) => (r.message(Lang::Fr), r.message(Lang::En)),
-                NoSpace::Failed(e) => (e.message(Lang::Fr), e.message(Lang::En)),
-            };
-            Bilingual::new(
-                format!(
-                    "Fichier refusé ({}) — {} Rien n'a été modifié.",
-                    plan.source.fr,
-                    sentence(&fr)
-                ),
-                format!(
-                    "File refused ({}) — {} Nothing was changed.",
-                    plan.source.en,
-                    sentence(&en)
-                ),
-            )
-        })?;
+        self.room_for(&merged, adopting)
+            .map_err(|no_space| match &no_space {
+                NoSpace::Short(r) => {
+                    refused(&plan.source, r.message(Lang::Fr), r.message(Lang::En))
+                }
+                NoSpace::Failed(e) => {
+                    refused(&plan.source, e.message(Lang::Fr), e.message(Lang::En))
+                }
+            })?;
         if let Some(p) = adopting {
             // A new version of the policy history (validated first), before the files are
             // rated under it.

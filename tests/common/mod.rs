@@ -67,3 +67,15 @@ pub fn client_from_value(v: &serde_json::Value, path: &str) -> Result<ClientFile
         Err(e) => panic!("serde_json wrote invalid JSON: {e}"),
     }
 }
+
+/// The time every test record is saved at.
+pub fn saved_at() -> String {
+    "2026-11-22T09:00:00.000Z".to_string()
+}
+
+/// A workspace opened on `kv`, as a tab opening the app on the demo day (the save indicator
+/// reads 10:00).
+pub fn open_workspace(kv: &std::rc::Rc<encours::store::MemoryKv>) -> encours::workspace::Workspace {
+    let store = encours::store::Store::new(Box::new(kv.clone()), saved_at);
+    encours::workspace::Workspace::open(store, today(), || "10:00".to_string())
+}
