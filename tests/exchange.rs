@@ -1459,6 +1459,8 @@ fn client_file() -> impl Strategy<Value = ClientFile> {
                 statements,
                 notes,
                 rating,
+                sales_rep: String::new(),
+                ledger: None,
             },
         )
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::ids::RiskClass;
+use super::receivables::ledger::Ledger;
 use super::statement::Statement;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -139,6 +140,10 @@ pub struct ClientFile {
     pub statements: Vec<Statement>,
     pub notes: String,
     pub rating: Option<RatingRecord>,
+    /// Who sells to this client (monitoring groups by it); may be empty.
+    pub sales_rep: String,
+    /// What the client owes, read from the user's accounting (docs/receivables.md).
+    pub ledger: Option<Ledger>,
 }
 
 /// Most fiscal years a file holds.

@@ -21,6 +21,7 @@ pub mod policy_place;
 pub mod policy_preview;
 pub mod portfolio;
 pub mod ratios;
+pub mod receivables;
 pub mod scores;
 pub mod sorting;
 pub mod statement;

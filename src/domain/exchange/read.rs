@@ -317,6 +317,7 @@ fn client_at(v: &Json, p: &Path) -> Result<ClientFile, ExchangeError> {
     }
 
     let notes = text_or_empty(m, "notes", p)?;
+    let sales_rep = text_or_empty(m, "sales_rep", p)?;
     let rating = optional(m, "rating")
         .map(|v| rating_at(v, &p.key("rating")))
         .transpose()?;
@@ -334,6 +335,8 @@ fn client_at(v: &Json, p: &Path) -> Result<ClientFile, ExchangeError> {
         statements,
         notes,
         rating,
+        sales_rep,
+        ledger: None,
     })
 }
 

@@ -143,6 +143,7 @@ impl Serialize for ClientOut<'_> {
             ("siren", &c.siren),
             ("legal_form", &c.legal_form),
             ("naf_code", &c.naf_code),
+            ("sales_rep", &c.sales_rep),
         ] {
             if !text.is_empty() {
                 m.serialize_entry(key, text)?;
