@@ -18,6 +18,9 @@ use encours::domain::exchange::{
 use encours::domain::grid::RiskClass;
 use encours::domain::parse::MAX_AMOUNT;
 use encours::domain::policy::Policy;
+use encours::domain::receivables::ledger::{
+    Action, Event, EventKind, Item, ItemKind, Ledger, MonthSales, MAX_MONTHS,
+};
 use encours::domain::statement::{
     BalanceLine, IncomeLine, ReportedLine, Statement, MAX_DURATION_MONTHS, MIN_DURATION_MONTHS,
 };
@@ -1422,6 +1425,96 @@ fn rating() -> impl Strategy<Value = Option<RatingRecord>> {
     )
 }
 
+/// An item as the reader accepts it: `open` on the side of `amount` and no larger (a fraction of
+/// it, kept to the amount's scale), `paid_on` only when nothing is open.
+fn ledger_item() -> impl Strategy<Value = Item> {
+    (
+        (
+            text(),
+            proptest::sample::select(ItemKind::ALL.to_vec()),
+            any_date(),
+            proptest::option::of(any_date()),
+            amount(),
+            0u32..=4,
+            proptest::option::of(any_date()),
+            any::<bool>(),
+        ),
+        proptest::collection::vec((text(), any_date(), text()), 0..3),
+    )
+        .prop_map(
+            |((reference, kind, issued_on, due_on, amount, quarters, paid, disputed), acts)| {
+                // 0, ¼, ½, ¾ or all of the amount, truncated to its scale (so |open| ≤ |amount|).
+                let open = (amount * Decimal::from(quarters) / Decimal::from(4))
+                    .trunc_with_scale(amount.scale());
+                // A tiny negative amount truncates to −0: written "0" like any zero.
+                let open = if open.is_zero() { open.abs() } else { open };
+                Item {
+                    reference,
+                    kind,
+                    issued_on,
+                    due_on,
+                    amount,
+                    open,
+                    paid_on: if open.is_zero() { paid } else { None },
+                    disputed,
+                    actions: acts
+                        .into_iter()
+                        .map(|(stage, on, note)| Action { stage, on, note })
+                        .collect(),
+                }
+            },
+        )
+}
+
+fn ledger() -> impl Strategy<Value = Option<Ledger>> {
+    proptest::option::of(
+        (
+            // Codes made unique by a random number (across the clients of a document) and their
+            // index (within the ledger); the prefix brings odd characters.
+            proptest::collection::vec((text(), any::<u64>()), 0..4),
+            any_date(),
+            proptest::option::of(any_date()),
+            proptest::option::of(amount()),
+            any::<bool>(),
+            proptest::collection::vec(ledger_item(), 0..5),
+            // Distinct months, oldest first, at most 24.
+            proptest::collection::btree_map(0i32..120_000, amount(), 0..=MAX_MONTHS),
+            proptest::collection::vec((any_date(), amount()), 0..3),
+        )
+            .prop_map(
+                |(codes, as_of, history_from, limit, default_terms, items, months, events)| {
+                    Ledger {
+                        customer_codes: codes
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (prefix, n))| format!("{prefix}{n:x}-{i}"))
+                            .collect(),
+                        as_of,
+                        history_from,
+                        authorised_limit: limit,
+                        default_terms,
+                        items,
+                        months: months
+                            .into_iter()
+                            .filter_map(|(m, sales)| {
+                                let month = date(m / 12, u32::try_from(m % 12).ok()? + 1, 1);
+                                Some(MonthSales { month, sales })
+                            })
+                            .collect(),
+                        events: events
+                            .into_iter()
+                            .map(|(on, amount)| Event {
+                                kind: EventKind::Doubtful,
+                                on,
+                                amount,
+                            })
+                            .collect(),
+                    }
+                },
+            ),
+    )
+}
+
 fn client_file() -> impl Strategy<Value = ClientFile> {
     (
         (
@@ -1438,6 +1531,7 @@ fn client_file() -> impl Strategy<Value = ClientFile> {
         trade(),
         proptest::collection::vec(statement(), 0..=MAX_STATEMENTS),
         rating(),
+        (text(), ledger()),
     )
         .prop_map(
             |(
@@ -1446,6 +1540,7 @@ fn client_file() -> impl Strategy<Value = ClientFile> {
                 trade,
                 statements,
                 rating,
+                (sales_rep, ledger),
             )| ClientFile {
                 id,
                 name,
@@ -1459,8 +1554,8 @@ fn client_file() -> impl Strategy<Value = ClientFile> {
                 statements,
                 notes,
                 rating,
-                sales_rep: String::new(),
-                ledger: None,
+                sales_rep,
+                ledger,
             },
         )
 }

@@ -12,6 +12,7 @@ use super::legal::{self, LegalCheck};
 use super::limit::{self, add_months, LimitInputs, LimitResult};
 use super::policy::Policy;
 use super::ratios::{self, RatioId, RatioResult, YearInputs};
+use super::receivables::figures::measured_payment;
 use super::scores::{self, ScoreId, ScoreResult};
 use super::statement::Statement;
 use super::warnings::{self, Warning};
@@ -49,6 +50,9 @@ pub struct Analysis {
     pub legal: Vec<LegalCheck>,
     /// The latest statement closed more than the policy's months ago.
     pub stale: bool,
+    /// When the ledger measured enough paid invoices: the weighted days late the payment
+    /// history criterion used (unrounded) and on how many invoices.
+    pub measured_payment: Option<(Decimal, u32)>,
 }
 
 impl Analysis {
@@ -136,6 +140,10 @@ fn analyse_recent(file: &ClientFile, policy: &Policy, today: NaiveDate, keep: us
     let latest_statement = statements.last();
     let empty: [RatioResult; 0] = [];
     let no_scores: [ScoreResult; 0] = [];
+    let measured_payment = file
+        .ledger
+        .as_ref()
+        .and_then(|l| measured_payment(l, &policy.receivables.figure_rules()));
     let grid: GridResult = grid::rate(
         &GridInputs {
             file,
@@ -144,6 +152,7 @@ fn analyse_recent(file: &ClientFile, policy: &Policy, today: NaiveDate, keep: us
             scores: latest.map_or(&no_scores[..], |y| &y.scores[..]),
             equity: latest.and_then(|y| y.aggregates.get(Aggregate::Equity)),
             today,
+            measured_payment,
         },
         policy,
     );
@@ -183,5 +192,22 @@ fn analyse_recent(file: &ClientFile, policy: &Policy, today: NaiveDate, keep: us
         grid,
         limit,
         years,
+        measured_payment,
     }
+}
+
+/// The ledger figures of a file at its `as_of` (docs/receivables.md §5), with the recommended
+/// limit of its analysis as the limit when none is authorised; `None` without a ledger.
+pub fn ledger_figures(
+    file: &ClientFile,
+    policy: &Policy,
+    today: NaiveDate,
+) -> Option<crate::domain::receivables::figures::LedgerFigures> {
+    let ledger = file.ledger.as_ref()?;
+    let recommended = verdict(file, policy, today).limit.recommended;
+    Some(crate::domain::receivables::figures::figures(
+        ledger,
+        Some(recommended),
+        &policy.receivables.figure_rules(),
+    ))
 }

@@ -73,6 +73,9 @@ pub struct GridInputs<'a> {
     /// Equity of the latest year, for the negative-equity knock-out.
     pub equity: Option<Decimal>,
     pub today: NaiveDate,
+    /// The ledger's measured days late (unrounded) and the number of paid invoices they cover,
+    /// when there are enough of them (docs/receivables.md §5): it replaces the typed average.
+    pub measured_payment: Option<(Decimal, u32)>,
 }
 
 fn ratio(inputs: &GridInputs<'_>, id: RatioId) -> Figure {
@@ -127,7 +130,10 @@ fn criterion_value(id: CriterionId, inputs: &GridInputs<'_>) -> (Figure, bool) {
                 .ok_or(Why::Missing(Input::CreationDate)),
         ),
         CriterionId::PaymentHistory => {
-            if q.payment_history.new_client {
+            if let Some((days, _)) = inputs.measured_payment {
+                // Measured invoices make the file no longer a new client.
+                plain(Ok(days))
+            } else if q.payment_history.new_client {
                 (Err(Why::Missing(Input::Qualitative)), true)
             } else {
                 plain(

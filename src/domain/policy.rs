@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use super::ids::{CriterionId, RatioId, RiskClass};
+use super::receivables::rules::ReceivablesRules;
 
 /// A date `YYYY-MM-DD` or `null` (none), read as strictly as the exchange format reads dates:
 /// `2025-02-30` or `2025-2-3` is refused, not taken for no date.
@@ -204,6 +205,10 @@ pub struct Policy {
     pub zones: ScoreZones,
     /// Months after its closing date past which a statement is flagged as stale.
     pub stale_after_months: u32,
+    /// After the contract: accounts, aged bounds, measured payments (a policy stored before
+    /// them reads the defaults).
+    #[serde(default)]
+    pub receivables: ReceivablesRules,
 }
 
 impl Policy {

@@ -169,6 +169,7 @@ impl Default for Policy {
                 conan_holder_alert: Decimal::from(4),
             },
             stale_after_months: 18,
+            receivables: Default::default(),
         }
     }
 }

@@ -57,6 +57,8 @@ pub const CLIENT_PREFIX: &str = "encours.client.";
 /// Prefix of a record set aside; the original key follows.
 pub const QUARANTINE_PREFIX: &str = "encours.quarantine.";
 pub const SETTINGS_KEY: &str = "encours.settings";
+/// The column mapping of the last open-items CSV confirmed: `[[field, header name], …]`.
+pub const CSV_MAPPING_KEY: &str = "encours.csv_mapping";
 /// The single policy stored before there were versions; migrated into [`HISTORY_KEY`].
 pub const POLICY_KEY: &str = "encours.policy";
 /// Every version of the credit policy.
@@ -336,6 +338,20 @@ impl Store {
             return Ok(());
         }
         self.set(SETTINGS_KEY, &v)
+    }
+
+    /// The remembered CSV column mapping (`(field key, header name)` pairs); empty when none or
+    /// unreadable (a mapping is a convenience: a bad one is forgotten, never an error).
+    pub fn csv_mapping(&self) -> Vec<(String, String)> {
+        self.get(CSV_MAPPING_KEY)
+            .and_then(|raw| serde_json::from_str::<Vec<(String, String)>>(&raw).ok())
+            .unwrap_or_default()
+    }
+
+    /// Remembers a CSV column mapping.
+    pub fn save_csv_mapping(&self, pairs: &[(String, String)]) -> Result<(), WriteError> {
+        let v = serde_json::to_string(pairs).unwrap_or_default();
+        self.set(CSV_MAPPING_KEY, &v)
     }
 
     /// Saves the policy history when it differs from the one last read or written. A history

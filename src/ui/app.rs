@@ -6,7 +6,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{busy, components, import, offline, pages, shell, AppState, View};
+use super::{busy, components, import, ledger_import, offline, pages, shell, AppState, View};
 use crate::store::Bilingual;
 use crate::workspace::Workspace;
 
@@ -91,6 +91,8 @@ pub fn App() -> impl IntoView {
             View::Portfolio => lang.pick("Portefeuille", "Portfolio"),
             View::Client => lang.pick("Dossier", "Client file"),
             View::Analysis => lang.pick("Analyse", "Analysis"),
+            View::Ledger => lang.pick("Encours du client", "Client ledger"),
+            View::Monitoring => lang.pick("Suivi du portefeuille", "Monitoring"),
             View::Policy => lang.pick("Politique", "Policy"),
             View::Settings => lang.pick("Paramètres", "Settings"),
         };
@@ -110,7 +112,7 @@ pub fn App() -> impl IntoView {
         let view = state.view.get();
         let id = state.current.get();
         let id = match view {
-            View::Client | View::Analysis => id,
+            View::Client | View::Analysis | View::Ledger => id,
             _ => None,
         };
         let hash = view.hash(id.as_deref());
@@ -168,11 +170,14 @@ pub fn App() -> impl IntoView {
                 View::Portfolio => view! { <pages::portfolio::PortfolioPage/> }.into_any(),
                 View::Client => view! { <pages::client::ClientPage/> }.into_any(),
                 View::Analysis => view! { <pages::analysis::AnalysisPage/> }.into_any(),
+                View::Ledger => view! { <pages::ledger::LedgerPage/> }.into_any(),
+                View::Monitoring => view! { <pages::monitoring::MonitoringPage/> }.into_any(),
                 View::Policy => view! { <pages::policy::PolicyPage/> }.into_any(),
                 View::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
             }}
         </main>
         <import::ImportDialog/>
+        <ledger_import::LedgerImportDialog/>
         <busy::BusyIndicator/>
         <shell::Toast/>
         </div>

@@ -143,7 +143,11 @@ pub fn fold(s: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
     /// Over [`MAX_IMPORT_BYTES`]; the size in bytes.
-    TooLarge { name: String, bytes: f64 },
+    TooLarge {
+        name: String,
+        bytes: f64,
+        limit: f64,
+    },
     /// The browser could not read it.
     Unreadable { name: String },
 }
@@ -152,13 +156,15 @@ impl ReadError {
     pub fn message(&self, lang: Lang) -> String {
         let french = lang.is_fr();
         match (self, french) {
-            (ReadError::TooLarge { name, bytes }, true) => format!(
-                "« {name} » fait {} Mo : au-delà de 20 Mo, un fichier n'est pas lu. Rien n'a été modifié.",
-                megabytes(*bytes).replace('.', ",")
+            (ReadError::TooLarge { name, bytes, limit }, true) => format!(
+                "« {name} » fait {} Mo : au-delà de {} Mo, un fichier n'est pas lu. Rien n'a été modifié.",
+                megabytes(*bytes).replace('.', ","),
+                whole_megabytes(*limit)
             ),
-            (ReadError::TooLarge { name, bytes }, false) => format!(
-                "“{name}” is {} MB: files over 20 MB are not read. Nothing was changed.",
-                megabytes(*bytes)
+            (ReadError::TooLarge { name, bytes, limit }, false) => format!(
+                "“{name}” is {} MB: files over {} MB are not read. Nothing was changed.",
+                megabytes(*bytes),
+                whole_megabytes(*limit)
             ),
             (ReadError::Unreadable { name }, true) => {
                 format!("Le navigateur n'a pas pu lire « {name} ». Rien n'a été modifié.")
@@ -168,6 +174,15 @@ impl ReadError {
             }
         }
     }
+}
+
+/// A limit in whole megabytes ("20"), for the limits the app sets itself.
+fn whole_megabytes(bytes: f64) -> String {
+    megabytes(bytes)
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// `bytes / 1e6` with one decimal, rounded as `format!("{:.1}")` rounds it (half to even on the
@@ -197,15 +212,48 @@ pub fn read_picked_file(
     input: &web_sys::HtmlInputElement,
     done: impl FnOnce(Result<(String, String), ReadError>) + 'static,
 ) -> bool {
+    read_picked(input, MAX_IMPORT_BYTES, false, move |r| {
+        done(r.and_then(|(name, v)| match v.as_string() {
+            Some(text) => Ok((name, text)),
+            None => Err(ReadError::Unreadable { name }),
+        }))
+    })
+}
+
+/// Reads the first file picked in `input` as bytes (a FEC or a CSV, whose encoding the reader
+/// decides), refusing files over `max_bytes` before reading; as [`read_picked_file`].
+pub fn read_picked_bytes(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: f64,
+    done: impl FnOnce(Result<(String, Vec<u8>), ReadError>) + 'static,
+) -> bool {
+    read_picked(input, max_bytes, true, move |r| {
+        done(
+            r.and_then(|(name, v)| match v.dyn_into::<js_sys::ArrayBuffer>() {
+                Ok(buffer) => Ok((name, js_sys::Uint8Array::new(&buffer).to_vec())),
+                Err(_) => Err(ReadError::Unreadable { name }),
+            }),
+        )
+    })
+}
+
+/// The `FileReader` behind both: the result as a JS value (a string or an `ArrayBuffer`).
+fn read_picked(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: f64,
+    binary: bool,
+    done: impl FnOnce(Result<(String, JsValue), ReadError>) + 'static,
+) -> bool {
     let Some(file) = input.files().and_then(|l| l.get(0)) else {
         return false;
     };
     input.set_value("");
     let name = file.name();
-    if file.size() > MAX_IMPORT_BYTES {
+    if file.size() > max_bytes {
         done(Err(ReadError::TooLarge {
             name,
             bytes: file.size(),
+            limit: max_bytes,
         }));
         return true;
     }
@@ -213,15 +261,13 @@ pub fn read_picked_file(
         done(Err(ReadError::Unreadable { name }));
         return true;
     };
-    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let finish = {
-        let done = done.clone();
         let name = name.clone();
-        move |r: Result<String, ()>| {
-            if let Some(f) = done.borrow_mut().take() {
-                f(r.map(|t| (name.clone(), t))
-                    .map_err(|_| ReadError::Unreadable { name }));
-            }
+        move |r: Result<JsValue, ()>| {
+            done(
+                r.map(|v| (name.clone(), v))
+                    .map_err(|_| ReadError::Unreadable { name }),
+            );
         }
     };
     let finish = std::rc::Rc::new(std::cell::RefCell::new(Some(finish)));
@@ -229,9 +275,9 @@ pub fn read_picked_file(
         let reader = reader.clone();
         let finish = finish.clone();
         Closure::once_into_js(move || {
-            let text = reader.result().ok().and_then(|v| v.as_string());
+            let value = reader.result().ok();
             if let Some(f) = finish.borrow_mut().take() {
-                f(text.ok_or(()));
+                f(value.ok_or(()));
             }
         })
     };
@@ -245,7 +291,12 @@ pub fn read_picked_file(
     };
     reader.set_onload(Some(on_load.unchecked_ref()));
     reader.set_onerror(Some(on_error.unchecked_ref()));
-    if reader.read_as_text(&file).is_err() {
+    let started = if binary {
+        reader.read_as_array_buffer(&file)
+    } else {
+        reader.read_as_text(&file)
+    };
+    if started.is_err() {
         if let Some(f) = finish.borrow_mut().take() {
             f(Err(()));
         }

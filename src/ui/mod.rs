@@ -11,6 +11,7 @@ pub mod components;
 pub mod format;
 pub mod import;
 pub mod io;
+pub mod ledger_import;
 pub mod offline;
 pub mod pages;
 pub mod shell;
@@ -32,12 +33,17 @@ pub enum View {
     Portfolio,
     Client,
     Analysis,
+    /// The open file's ledger: what the client owes.
+    Ledger,
+    /// The portfolio's encours, overdue and overruns.
+    Monitoring,
     Policy,
     Settings,
 }
 
 impl View {
-    /// The hash of the view: `#portfolio`, `#client/<id>`, `#analysis/<id>`, `#policy`,
+    /// The hash of the view: `#portfolio`, `#client/<id>`, `#analysis/<id>`, `#ledger/<id>`,
+    /// `#monitoring`, `#policy`,
     /// `#settings`. The id is URI-encoded.
     pub fn hash(self, id: Option<&str>) -> String {
         let with_id = |name: &str| match id {
@@ -48,9 +54,16 @@ impl View {
             View::Portfolio => "#portfolio".into(),
             View::Client => with_id("client"),
             View::Analysis => with_id("analysis"),
+            View::Ledger => with_id("ledger"),
+            View::Monitoring => "#monitoring".into(),
             View::Policy => "#policy".into(),
             View::Settings => "#settings".into(),
         }
+    }
+
+    /// True for the screens of one file (they show the open file and carry its id).
+    pub fn of_file(self) -> bool {
+        matches!(self, View::Client | View::Analysis | View::Ledger)
     }
 
     /// Reads a hash; an unknown one is the portfolio.
@@ -68,6 +81,8 @@ impl View {
         match name {
             "client" => (View::Client, id),
             "analysis" => (View::Analysis, id),
+            "ledger" => (View::Ledger, id),
+            "monitoring" => (View::Monitoring, None),
             "policy" => (View::Policy, None),
             "settings" => (View::Settings, None),
             _ => (View::Portfolio, None),

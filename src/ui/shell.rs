@@ -55,11 +55,13 @@ pub fn Header() -> impl IntoView {
                 <NavButton view=View::Portfolio testid="nav-portfolio" fr="Portefeuille" en="Portfolio" icon="▤"/>
                 <NavButton view=View::Client testid="nav-client" fr="Dossier" en="Client file" icon="✎"/>
                 <NavButton view=View::Analysis testid="nav-analysis" fr="Analyse" en="Analysis" icon="◔"/>
+                <NavButton view=View::Ledger testid="nav-ledger" fr="Encours" en="Ledger" icon="≡"/>
+                <NavButton view=View::Monitoring testid="nav-monitoring" fr="Suivi" en="Monitoring" icon="◫"/>
                 <NavButton view=View::Policy testid="nav-policy" fr="Politique" en="Policy" icon="⚖"/>
                 <NavButton view=View::Settings testid="nav-settings" fr="Paramètres" en="Settings" icon="⚙"/>
             </nav>
             <div class="header-tools">
-                {move || open_name.get().filter(|_| matches!(state.view.get(), View::Client | View::Analysis)).map(|n| {
+                {move || open_name.get().filter(|_| state.view.get().of_file()).map(|n| {
                     let title = n.clone();
                     view! { <span class="open-file" title=title>{n}</span> }
                 })}

@@ -64,6 +64,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// An import waiting for the user's choices.
     pub import: RwSignal<Option<PendingImport>>,
+    /// A ledger import (FEC, open-items CSV) in its dialogue.
+    pub ledger_import: RwSignal<Option<super::ledger_import::LedgerImport>>,
     /// The outcome of the last import.
     pub import_status: RwSignal<ImportStatus>,
     /// Long work under way (an import): what the indicator says, until it ends.
@@ -126,6 +128,7 @@ impl AppState {
             analysis,
             notice: RwSignal::new(None),
             import: RwSignal::new(None),
+            ledger_import: RwSignal::new(None),
             import_status: RwSignal::new(ImportStatus::Idle),
             busy: RwSignal::new(None),
             save_queued: StoredValue::new(false),
@@ -167,7 +170,7 @@ impl AppState {
         }
         for id in &o.closed {
             if self.current.get_untracked().as_deref() == Some(id.as_str())
-                && matches!(self.view.get_untracked(), View::Client | View::Analysis)
+                && self.view.get_untracked().of_file()
             {
                 self.view.set(View::Portfolio);
             }

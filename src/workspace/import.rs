@@ -163,7 +163,7 @@ impl DemoReset {
 }
 
 /// The refusal of an import: its source, why (in each language), and that nothing changed.
-fn refused(source: &Bilingual, fr: String, en: String) -> Bilingual {
+pub(super) fn refused(source: &Bilingual, fr: String, en: String) -> Bilingual {
     Bilingual::new(
         format!(
             "Fichier refusé ({}) — {} Rien n'a été modifié.",
@@ -282,7 +282,11 @@ impl Workspace {
 
     /// Whether saving `files` fits in what is left of the storage, with `policy` added to the
     /// policy history when it is adopted. Nothing stored changes.
-    fn room_for(&self, files: &[ClientFile], policy: Option<&Policy>) -> Result<(), NoSpace> {
+    pub(super) fn room_for(
+        &self,
+        files: &[ClientFile],
+        policy: Option<&Policy>,
+    ) -> Result<(), NoSpace> {
         if !self.store.available() {
             return Ok(());
         }

@@ -13,10 +13,12 @@
 //!
 //! Rooms: `files` (edits, creation, copies, deletion and undo), `saving` (what is written when,
 //! its failures), `tabs` (another tab's changes, conflicts), `policy` (versions, re-rating),
-//! `import` (an import's plan, choices and space).
+//! `import` (an import's plan, choices and space), `ledger` (a FEC's or an open-items file's
+//! customers matched to files, merged into their ledgers).
 
 mod files;
 mod import;
+mod ledger;
 mod policy;
 mod saving;
 mod tabs;
@@ -26,6 +28,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 pub use import::{is_demo_id, Conflict, DemoReset, ImportPlan, Summary, DEMO_PORTFOLIO};
+pub use ledger::{CustomerChoice, LedgerPlan, LedgerSummary, MatchedBy, PlannedCustomer};
 
 use crate::domain::client::ClientFile;
 use crate::domain::policy::Policy;

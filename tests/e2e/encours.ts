@@ -16,7 +16,7 @@ import {
 /** The sub-path the app is served under in the tests, as on an intranet server. */
 export const BASE_PATH = '/intranet/encours/';
 
-export type View = 'portfolio' | 'client' | 'analysis' | 'policy' | 'settings';
+export type View = 'portfolio' | 'client' | 'analysis' | 'ledger' | 'monitoring' | 'policy' | 'settings';
 /** The folder of the test files (fixtures/). */
 export const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
 
@@ -445,6 +445,16 @@ export class Encours {
     const input = this.byTestId('import-file');
     if (typeof file === 'string') await input.setInputFiles(file);
     else await input.setInputFiles({ mimeType: 'application/json', ...file });
+  }
+
+  /** Chooses a FEC or an open-items CSV in the portfolio's ledger input (a fixture's name). */
+  async importLedger(fixture: string) {
+    await this.byTestId('ledger-import-file').setInputFiles(path.join(FIXTURES, fixture));
+  }
+
+  /** The open ledger import dialogue's customer line for a code. */
+  ledgerCustomer(code: string): Locator {
+    return this.byTestId('ledger-customer').and(this.page.locator(`[data-code="${code}"]`));
   }
 
   /** Restores a backup through the settings screen's input (the same import flow). */

@@ -13,7 +13,9 @@ use std::fmt;
 pub use super::parse::parse_iso_date;
 use super::policy::Policy;
 use crate::domain::client::{ClientFile, MAX_STATEMENTS};
+use crate::domain::receivables::ledger::MAX_MONTHS;
 
+mod ledger;
 mod merge;
 mod read;
 mod write;
@@ -84,6 +86,20 @@ pub enum ErrorKind {
     DuplicateId,
     /// The `policy` does not have the shape of a credit policy; serde's description.
     InvalidPolicy(String),
+    /// Not a calendar month written `YYYY-MM`.
+    BadMonth,
+    /// More than `ledger::MAX_MONTHS` months of sales in one ledger.
+    TooManyMonths,
+    /// A month of sales not after the one before it (the list runs oldest first, each month once).
+    MonthsOutOfOrder,
+    /// A customer code that the same ledger already lists.
+    DuplicateCode,
+    /// A customer code that an earlier client of the same file already lists.
+    CodeOfAnotherFile,
+    /// An item's `open` on the other side of its `amount`, or larger than it.
+    OpenBeyondAmount,
+    /// A `paid_on` on an item whose `open` is not 0.
+    PaidWhileOpen,
 }
 
 impl ErrorKind {
@@ -169,6 +185,53 @@ impl ErrorKind {
             }
             (ErrorKind::InvalidPolicy(d), true) => format!("politique de crédit invalide ({d})"),
             (ErrorKind::InvalidPolicy(d), false) => format!("invalid credit policy ({d})"),
+            (ErrorKind::BadMonth, true) => {
+                "n'est pas un mois valide (format AAAA-MM attendu, ex. 2025-12)".into()
+            }
+            (ErrorKind::BadMonth, false) => {
+                "not a valid month (expected YYYY-MM, e.g. 2025-12)".into()
+            }
+            (ErrorKind::TooManyMonths, true) => {
+                format!("plus de {MAX_MONTHS} mois de ventes ({MAX_MONTHS} au plus)")
+            }
+            (ErrorKind::TooManyMonths, false) => {
+                format!("more than {MAX_MONTHS} months of sales ({MAX_MONTHS} at most)")
+            }
+            (ErrorKind::MonthsOutOfOrder, true) => {
+                "mois en double ou dans le désordre (du plus ancien au plus récent, une fois \
+                 chacun)"
+                    .into()
+            }
+            (ErrorKind::MonthsOutOfOrder, false) => {
+                "month repeated or out of order (oldest first, each month once)".into()
+            }
+            (ErrorKind::DuplicateCode, true) => "code client déjà listé pour ce client".into(),
+            (ErrorKind::DuplicateCode, false) => {
+                "customer code already listed for this client".into()
+            }
+            (ErrorKind::CodeOfAnotherFile, true) => {
+                "code client déjà listé par un autre client du fichier (un code n'appartient \
+                 qu'à un seul client)"
+                    .into()
+            }
+            (ErrorKind::CodeOfAnotherFile, false) => {
+                "customer code already listed by another client of the file (a code belongs \
+                 to one client at most)"
+                    .into()
+            }
+            (ErrorKind::OpenBeyondAmount, true) => {
+                "le reste dû doit être du signe du montant, ou 0, et ne pas le dépasser".into()
+            }
+            (ErrorKind::OpenBeyondAmount, false) => {
+                "the open amount must have the sign of the amount, or be 0, and not exceed it"
+                    .into()
+            }
+            (ErrorKind::PaidWhileOpen, true) => {
+                "date de règlement sur une pièce dont le reste dû n'est pas 0".into()
+            }
+            (ErrorKind::PaidWhileOpen, false) => {
+                "a payment date on an item whose open amount is not 0".into()
+            }
         }
     }
 }

@@ -32,27 +32,27 @@ enum Seg<'a> {
 
 /// A place in the document, rendered only when an error needs it.
 #[derive(Clone, Copy)]
-struct Path<'a> {
+pub(super) struct Path<'a> {
     parent: Option<&'a Path<'a>>,
     seg: Seg<'a>,
 }
 
 impl<'a> Path<'a> {
-    fn root(prefix: &'a str) -> Self {
+    pub(super) fn root(prefix: &'a str) -> Self {
         Path {
             parent: None,
             seg: Seg::Root(prefix),
         }
     }
 
-    fn key(&'a self, key: &'a str) -> Path<'a> {
+    pub(super) fn key(&'a self, key: &'a str) -> Path<'a> {
         Path {
             parent: Some(self),
             seg: Seg::Step(Step::Key(key)),
         }
     }
 
-    fn index(&'a self, i: usize) -> Path<'a> {
+    pub(super) fn index(&'a self, i: usize) -> Path<'a> {
         Path {
             parent: Some(self),
             seg: Seg::Step(Step::Index(i)),
@@ -69,7 +69,7 @@ impl<'a> Path<'a> {
         }
     }
 
-    fn err(&self, kind: ErrorKind) -> ExchangeError {
+    pub(super) fn err(&self, kind: ErrorKind) -> ExchangeError {
         let mut path = String::new();
         self.render_into(&mut path);
         ExchangeError { path, kind }
@@ -86,7 +86,7 @@ fn quoted(s: &str) -> String {
 }
 
 /// `v` itself when it is an object (its fields are then read with [`optional`]).
-fn object<'v, 'a>(v: &'v Json<'a>, p: &Path) -> Result<&'v Json<'a>, ExchangeError> {
+pub(super) fn object<'v, 'a>(v: &'v Json<'a>, p: &Path) -> Result<&'v Json<'a>, ExchangeError> {
     if v.is_object() {
         Ok(v)
     } else {
@@ -95,11 +95,11 @@ fn object<'v, 'a>(v: &'v Json<'a>, p: &Path) -> Result<&'v Json<'a>, ExchangeErr
 }
 
 /// The field `key`, `None` when absent or null.
-fn optional<'v, 'a>(m: &'v Json<'a>, key: &str) -> Option<&'v Json<'a>> {
+pub(super) fn optional<'v, 'a>(m: &'v Json<'a>, key: &str) -> Option<&'v Json<'a>> {
     m.get(key).filter(|v| !v.is_null())
 }
 
-fn required<'v, 'a>(
+pub(super) fn required<'v, 'a>(
     m: &'v Json<'a>,
     key: &'static str,
     p: &Path,
@@ -107,7 +107,7 @@ fn required<'v, 'a>(
     optional(m, key).ok_or_else(|| p.key(key).err(ErrorKind::Missing))
 }
 
-fn string(v: &Json, p: &Path) -> Result<String, ExchangeError> {
+pub(super) fn string(v: &Json, p: &Path) -> Result<String, ExchangeError> {
     v.as_str()
         .map(str::to_string)
         .ok_or_else(|| p.err(ErrorKind::NotAString))
@@ -121,18 +121,18 @@ fn text_or_empty(m: &Json, key: &'static str, p: &Path) -> Result<String, Exchan
     }
 }
 
-fn boolean(v: &Json, p: &Path) -> Result<bool, ExchangeError> {
+pub(super) fn boolean(v: &Json, p: &Path) -> Result<bool, ExchangeError> {
     v.as_bool().ok_or_else(|| p.err(ErrorKind::NotABoolean))
 }
 
 /// A calendar date written exactly `YYYY-MM-DD`.
-fn date(v: &Json, p: &Path) -> Result<NaiveDate, ExchangeError> {
+pub(super) fn date(v: &Json, p: &Path) -> Result<NaiveDate, ExchangeError> {
     let s = v.as_str().ok_or_else(|| p.err(ErrorKind::NotAString))?;
     parse_iso_date(s).ok_or_else(|| p.err(ErrorKind::BadDate))
 }
 
 /// An amount: a decimal string ("-1234.5", JSON exponents allowed) or a JSON number.
-fn amount(v: &Json, p: &Path) -> Result<Decimal, ExchangeError> {
+pub(super) fn amount(v: &Json, p: &Path) -> Result<Decimal, ExchangeError> {
     let parsed = match v {
         Json::String(s) => parse_decimal(s),
         // Integers print exactly; floats print as their shortest round-trip form ("1234.5",
@@ -186,7 +186,11 @@ fn optional_count(m: &Json, key: &'static str, p: &Path) -> Result<Option<u32>, 
 }
 
 /// One of the values of a closed list, by its key.
-fn choice<T>(v: &Json, p: &Path, from_key: impl Fn(&str) -> Option<T>) -> Result<T, ExchangeError> {
+pub(super) fn choice<T>(
+    v: &Json,
+    p: &Path,
+    from_key: impl Fn(&str) -> Option<T>,
+) -> Result<T, ExchangeError> {
     let s = v.as_str().ok_or_else(|| p.err(ErrorKind::NotAString))?;
     from_key(s).ok_or_else(|| p.err(ErrorKind::UnknownValue(quoted(s))))
 }
@@ -252,6 +256,8 @@ fn document_from_json(value: &Json) -> Result<Document, ExchangeError> {
         let cp = root.key("clients");
         let list = list.as_array().ok_or_else(|| cp.err(ErrorKind::NotAList))?;
         let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
+        // A customer code belongs to one file at most (docs/receivables.md §1).
+        let mut codes: HashSet<&str> = HashSet::new();
         clients.reserve(list.len());
         for (i, item) in list.iter().enumerate() {
             let ip = cp.index(i);
@@ -261,6 +267,7 @@ fn document_from_json(value: &Json) -> Result<Document, ExchangeError> {
             if !seen.insert(id) {
                 return Err(ip.key("id").err(ErrorKind::DuplicateId));
             }
+            super::ledger::claim_codes(item, &mut codes, &ip)?;
             clients.push(client);
         }
     }
@@ -321,6 +328,9 @@ fn client_at(v: &Json, p: &Path) -> Result<ClientFile, ExchangeError> {
     let rating = optional(m, "rating")
         .map(|v| rating_at(v, &p.key("rating")))
         .transpose()?;
+    let ledger = optional(m, "ledger")
+        .map(|v| super::ledger::ledger_at(v, &p.key("ledger")))
+        .transpose()?;
 
     Ok(ClientFile {
         id,
@@ -336,7 +346,7 @@ fn client_at(v: &Json, p: &Path) -> Result<ClientFile, ExchangeError> {
         notes,
         rating,
         sales_rep,
-        ledger: None,
+        ledger,
     })
 }
 

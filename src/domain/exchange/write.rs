@@ -165,6 +165,9 @@ impl Serialize for ClientOut<'_> {
         if let Some(r) = &c.rating {
             m.serialize_entry("rating", &RatingOut(r))?;
         }
+        if let Some(l) = &c.ledger {
+            m.serialize_entry("ledger", &super::ledger::LedgerOut(l))?;
+        }
         m.end()
     }
 }

@@ -39,7 +39,10 @@ pub fn add_days(d: NaiveDate, days: u32) -> NaiveDate {
 }
 
 /// How an end-of-month term is counted (policy option).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum EndOfMonthRule {
     /// The last day of the month in which item date + days falls (the default).
     #[default]

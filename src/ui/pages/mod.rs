@@ -2,6 +2,8 @@
 
 pub mod analysis;
 pub mod client;
+pub mod ledger;
+pub mod monitoring;
 pub mod policy;
 pub mod portfolio;
 pub mod settings;

@@ -19,7 +19,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::fmt::tr;
-use crate::ui::{use_state, Lang, View};
+use crate::ui::{use_state, Lang};
 use sheet::*;
 
 /// Whether the report is drawn: set by a print button or `beforeprint`, reset by `afterprint`.
@@ -75,8 +75,7 @@ pub fn ReportSheet() -> impl IntoView {
     let state = use_state();
     let printing = use_context::<Printing>();
     move || {
-        let on = printing.is_some_and(|Printing(p)| p.get())
-            && matches!(state.view.get(), View::Client | View::Analysis);
+        let on = printing.is_some_and(|Printing(p)| p.get()) && state.view.get().of_file();
         if !on {
             return ().into_any();
         }

@@ -101,6 +101,14 @@ pub(super) fn identity(state: AppState) -> AnyView {
             |f| f.naf_code.clone(),
             |f, v| f.naf_code = v,
         ),
+        text_field(
+            state,
+            "sales_rep",
+            "Commercial",
+            "Sales rep",
+            |f| f.sales_rep.clone(),
+            |f, v| f.sales_rep = v,
+        ),
         form_field(
             "created_on",
             "Date de création",

@@ -7,8 +7,11 @@ use super::row_view::*;
 use super::rows::*;
 use crate::domain::analysis::verdict;
 use crate::domain::policy_history::rating_status;
+use crate::domain::receivables::figures::figures;
+use crate::domain::receivables::monitoring::is_overrun;
 use crate::ui::import::{load_demo, ImportButton, ImportFeedback};
 use crate::ui::io::fold;
+use crate::ui::ledger_import::LedgerImportButton;
 use crate::ui::use_state;
 
 /// The portfolio screen.
@@ -27,6 +30,10 @@ pub fn PortfolioPage() -> impl IntoView {
                     .map(|f| {
                         let a = verdict(f, policy, today.get());
                         let latest = a.latest().map(|y| y.closing_date);
+                        let overrun = f.ledger.as_ref().is_some_and(|l| {
+                            let rules = policy.receivables.figure_rules();
+                            is_overrun(&figures(l, Some(a.limit.recommended), &rules))
+                        });
                         Row {
                             id: f.id.clone(),
                             name: f.name.clone(),
@@ -41,6 +48,7 @@ pub fn PortfolioPage() -> impl IntoView {
                             stale: a.stale,
                             rating: rating_status(f, policy),
                             policy_version: policy.version,
+                            overrun,
                         }
                     })
                     .collect::<Vec<_>>()
@@ -163,6 +171,7 @@ pub fn PortfolioPage() -> impl IntoView {
                     {l.pick("Vous avez un fichier d'échange ? ", "Have an exchange file? ")}
                 </p>
                 <ImportButton testid="import-file" label=Signal::derive(move || lang.get().pick("Importer un fichier", "Import a file"))/>
+                <LedgerImportButton/>
             </div>
         }
     };
@@ -187,6 +196,7 @@ pub fn PortfolioPage() -> impl IntoView {
                         {move || lang.get().pick("+ Nouveau client", "+ New client")}
                     </button>
                     <ImportButton testid="import-file" label=Signal::derive(move || lang.get().pick("Importer", "Import"))/>
+                    <LedgerImportButton/>
                     <button class="btn" data-testid="export-all" on:click=export_all>
                         <span aria-hidden="true">"⤒ "</span>
                         {move || lang.get().pick("Exporter tout", "Export all")}

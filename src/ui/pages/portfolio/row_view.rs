@@ -69,6 +69,9 @@ pub(super) fn RowView(row: Row, lang: Lang, today: NaiveDate) -> impl IntoView {
                     {name.clone()}
                 </button>
                 <span class="row-sub">{siren_display(&row.siren)}</span>
+                {row.overrun.then(|| view! {
+                    <span class="flag flag-bad" data-testid="row-overrun">{lang.pick("dépassement de limite", "over its limit")}</span>
+                })}
             </td>
             <td class="col-siren" data-testid="row-siren" data-value=row.siren.clone()>{siren_display(&row.siren)}</td>
             <td class="col-class">

@@ -31,6 +31,8 @@ pub(super) struct Row {
     /// The recorded rating against the policy in force (version `policy_version`).
     pub(super) rating: RatingStatus,
     pub(super) policy_version: u32,
+    /// The ledger's encours is above the file's limit.
+    pub(super) overrun: bool,
 }
 
 /// Rows drawn at once when the screen opens (more than a tablet shows below the chart); then, per
