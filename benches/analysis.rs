@@ -11,6 +11,7 @@ use encours::domain::analysis::{analyse, verdict};
 use encours::domain::client::ClientFile;
 use encours::domain::exchange::{read_document, write_document, Document};
 use encours::domain::policy::Policy;
+use encours::domain::receivables::fec::{read_fec, sample::generate_fec, FecOptions};
 
 /// Median time per call over `batches` batches of `per_batch` calls.
 fn measure(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Duration {
@@ -52,7 +53,32 @@ fn three_year_file() -> ClientFile {
     file
 }
 
+/// A fixed workload that does not change with the code: sorting 100,000 pseudo-random numbers.
+/// Printed beside the figures, so that two runs on a machine whose speed moves from day to day
+/// are compared by their ratios to it.
+fn floor() -> Duration {
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let data: Vec<u64> = (0..100_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        })
+        .collect();
+    measure(9, 1, || {
+        let mut v = data.clone();
+        v.sort_unstable();
+        black_box(v);
+    })
+}
+
 fn main() {
+    let floor = floor();
+    println!(
+        "floor, sorting 100,000 numbers: {:.2} ms (median)",
+        floor.as_secs_f64() * 1e3
+    );
     let policy = Policy::default();
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
     let file = three_year_file();
@@ -108,5 +134,27 @@ fn main() {
     println!(
         "verdicts of the 1,000-file portfolio (latest year only, as the portfolio screen): {:.1} ms",
         verdicts.as_secs_f64() * 1e3
+    );
+
+    // A FEC of 100,000 lines over 400 customers: read, then summarised (kinds, lettrage, open
+    // amounts, months) at its latest date.
+    let fec = generate_fec(100_000, 400, 42);
+    let read = measure(5, 1, || {
+        let _ = black_box(read_fec(black_box(fec.as_bytes())));
+    });
+    let table = match read_fec(fec.as_bytes()) {
+        Ok(t) => t,
+        Err(e) => panic!("generated FEC refused: {e:?}"),
+    };
+    let summary = measure(5, 1, || {
+        let _ = black_box(table.summarise(&FecOptions::default()));
+    });
+    println!(
+        "FEC of 100,000 lines ({:.1} MB): read {:.0} ms, summarised {:.0} ms (median; {:.0}× and {:.0}× the floor)",
+        fec.len() as f64 / 1e6,
+        read.as_secs_f64() * 1e3,
+        summary.as_secs_f64() * 1e3,
+        read.as_secs_f64() / floor.as_secs_f64(),
+        summary.as_secs_f64() / floor.as_secs_f64()
     );
 }

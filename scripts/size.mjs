@@ -19,8 +19,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * The gzip total last measured (bytes). 435.7 KB with the import's space check and progress;
  * 463.0 KB once the policy is read by serde's derive again (+20.3 KB) with the place of a refusal
  * (serde_path_to_error, +7.2 KB), the hand-written reader gone.
+ * 569.7 KB with the receivables (2026-12-04, +106.7 KB against the build before them): the FEC
+ * and open-items readers (with the `csv` crate), the ledger figures and monitoring, the ledger
+ * import dialogue and the ledger and monitoring screens.
  */
-const MEASURED_GZIP = 463_000;
+const MEASURED_GZIP = 570_000;
 const SLACK_GZIP = 8_000;
 const CEILING_GZIP = MEASURED_GZIP + SLACK_GZIP;
 const dir = process.argv[2] ?? 'dist';

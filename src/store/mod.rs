@@ -28,6 +28,7 @@
 mod kv;
 mod load;
 mod outcomes;
+pub mod packing;
 mod records;
 mod space;
 

@@ -7,6 +7,7 @@ use std::hash::{Hash, Hasher};
 use serde_json::{json, Value};
 
 use super::outcomes::Bilingual;
+use super::packing::{pack, unpack, Damaged};
 use super::{CLIENT_PREFIX, HISTORY_SCHEMA, SCHEMA};
 use crate::domain::client::ClientFile;
 use crate::domain::exchange::{client_from_json, client_to_json};
@@ -60,19 +61,36 @@ pub fn client_key(id: &str) -> String {
     format!("{CLIENT_PREFIX}{id}")
 }
 
-/// The record a client file is stored as, at a revision.
+/// The record a client file is stored as, at a revision: its JSON, packed when the file holds
+/// a ledger (the bulk of a portfolio's storage, see [`super::packing`]).
 pub fn client_record(file: &ClientFile, rev: u64, saved_at: &str) -> String {
-    json!({
+    let json = json!({
         "schema": SCHEMA,
         "rev": rev,
         "saved_at": saved_at,
         "client": client_to_json(file),
     })
-    .to_string()
+    .to_string();
+    if file.ledger.is_some() {
+        pack(&json)
+    } else {
+        json
+    }
 }
 
 /// Reads a client record: the file and its revision, or why it cannot be read.
 pub fn parse_record(key: &str, raw: &str) -> Result<(ClientFile, u64), Bilingual> {
+    let unpacked = match unpack(raw) {
+        None => None,
+        Some(Ok(text)) => Some(text),
+        Some(Err(Damaged)) => {
+            return Err(Bilingual::new(
+                "enregistrement compacté illisible (abîmé ou tronqué)",
+                "unreadable packed record (damaged or cut short)",
+            ))
+        }
+    };
+    let raw = unpacked.as_deref().unwrap_or(raw);
     // The fast tree of the exchange reader: this runs for every file when the app opens.
     let v = Json::parse(raw).map_err(|e| {
         Bilingual::new(

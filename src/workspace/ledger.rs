@@ -3,7 +3,7 @@
 //! choice (link to a file, create a file from its name and code, skip). The plan shows what
 //! changes before anything is stored; applying it is refused whole when it does not fit.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::import::refused;
@@ -85,7 +85,7 @@ impl LedgerSummary {
     pub fn message(&self, source: &str, lang: Lang) -> String {
         let date = self
             .as_of
-            .map(|d| d.format("%d/%m/%Y").to_string())
+            .map(|d| format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()))
             .unwrap_or_default();
         if lang.is_fr() {
             format!(

@@ -33,6 +33,10 @@ test('a FEC creates the unmatched customers and gives their ledger figures', asy
   await app.confirmImport();
   await expect(dialog).toBeHidden();
 
+  // The overrun shows in the portfolio and on the verdict card.
+  await expect(app.clientRow('client-c001').getByTestId('row-overrun')).toBeVisible();
+  await app.openClient('client-c001');
+  await expect(app.byTestId('verdict-overrun')).toHaveAttribute('data-value', '3000.00');
   await app.goTo('monitoring');
   await expect(app.byTestId('portfolio-encours')).toHaveAttribute('data-value', '6000.00');
   await expect(app.byTestId('portfolio-overdue')).toHaveAttribute('data-value', '2400.00');

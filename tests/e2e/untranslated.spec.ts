@@ -271,6 +271,37 @@ async function walk(app: Encours, lang: Lang): Promise<Checker> {
   await app.previewPolicy();
   await c.check('policy, a draft previewed');
 
+  // The ledger: an empty one, the import dialogue of a FEC, a ledger, the monitoring.
+  await app.goTo('portfolio');
+  await app.openClient('demo-menuiserie-leroy');
+  await app.goTo('ledger');
+  await expect(app.byTestId('ledger-empty')).toBeVisible();
+  await c.check('ledger of a file without one');
+  await app.goTo('monitoring');
+  await expect(app.byTestId('monitoring-empty')).toBeVisible();
+  await c.check('monitoring, no ledger yet');
+  await app.goTo('portfolio');
+  await app.importLedger('ledger.fec.txt');
+  await expect(app.byTestId('ledger-import-dialog')).toBeVisible();
+  await c.check('ledger import dialogue (FEC)');
+  await app.byTestId('ledger-create-all').click();
+  await app.confirmImport();
+  await expect(app.byTestId('ledger-import-dialog')).toBeHidden();
+  await app.goTo('monitoring');
+  await expect(app.byTestId('monitoring-row').first()).toBeVisible();
+  await c.check('monitoring');
+  await app.byTestId('monitoring-row').first().click();
+  await expect(app.byTestId('ledger-encours')).toBeVisible();
+  await c.check('a ledger');
+  await app.goTo('portfolio');
+  await app.importLedger('open-items.csv');
+  await expect(app.byTestId('ledger-import-dialog')).toBeVisible();
+  await c.check('ledger import dialogue (CSV mapping)');
+  await app.byTestId('import-cancel').click();
+  await app.importLedger('ledger-bad.fec.txt');
+  await expect(app.importError).toBeVisible();
+  await c.check('ledger import refused');
+
   // Settings, then the rest of the settings' states.
   await app.goTo('settings');
   await expect(app.byTestId('settings-page')).toBeVisible();

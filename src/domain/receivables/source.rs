@@ -132,26 +132,26 @@ impl ReadError {
         self
     }
 
-    /// The message shown, in `lang`, place first.
+    /// The message shown, in `lang`, place first: « ligne 5, colonne 3 (EcritureDate) : … ».
+    /// Each language's sentence is written whole, so that no word of one is read alone in the
+    /// other (a parser's English message quoted in a French one, say).
     pub fn message(&self, lang: Lang) -> String {
-        let mut place = String::new();
-        if let Some(line) = self.line {
-            place.push_str(&format!("{} {line}", lang.pick("ligne", "line")));
-        }
-        if let Some((index, name)) = &self.column {
-            if !place.is_empty() {
-                place.push_str(", ");
-            }
-            place.push_str(&format!(
-                "{} {index} ({name})",
-                lang.pick("colonne", "column")
-            ));
-        }
         let what = self.kind.message(lang);
-        if place.is_empty() {
-            what
-        } else {
-            format!("{place}{}{what}", lang.pick(" : ", ": "))
+        let column = self.column.as_ref().map(|(index, name)| {
+            if name.is_empty() {
+                index.to_string()
+            } else {
+                format!("{index} ({name})")
+            }
+        });
+        match (self.line, column, lang.is_fr()) {
+            (Some(l), Some(c), true) => format!("ligne {l}, colonne {c} : {what}"),
+            (Some(l), Some(c), false) => format!("line {l}, column {c}: {what}"),
+            (Some(l), None, true) => format!("ligne {l} : {what}"),
+            (Some(l), None, false) => format!("line {l}: {what}"),
+            (None, Some(c), true) => format!("colonne {c} : {what}"),
+            (None, Some(c), false) => format!("column {c}: {what}"),
+            (None, None, _) => what,
         }
     }
 }

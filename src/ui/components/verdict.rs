@@ -17,6 +17,8 @@ use crate::domain::figure::{amount_value, ratio_value};
 use crate::domain::grid::{KnockOut, RiskClass};
 use crate::domain::limit::{Binding, LimitResult, NeedSource, TermsAdvice, TermsFit};
 use crate::domain::policy::Policy;
+use crate::domain::receivables::figures::{figures, LedgerFigures};
+use crate::ui::format::format_amount_places;
 use crate::ui::{use_state, Lang};
 
 /// What binds the limit, in one sentence.
@@ -169,9 +171,19 @@ pub fn VerdictCard() -> impl IntoView {
         // Read in place: cloning the analysis and the policy on every keystroke cost more than
         // drawing the card.
         state.analysis.with(|a| {
-            state
-                .policy
-                .with(|policy| render(lang, a.as_ref(), &name, policy))
+            state.policy.with(|policy| {
+                let overrun = state.current_file.with(|f| {
+                    let ledger = f.as_ref()?.ledger.as_ref()?;
+                    let recommended = a.as_ref().map(|a| a.limit.recommended);
+                    let figures = figures(ledger, recommended, &policy.receivables.figure_rules());
+                    Some((figures.published(), ledger.as_of))
+                });
+                let mut h = render(lang, a.as_ref(), &name, policy);
+                if let Some((f, as_of)) = overrun {
+                    overrun_line(&mut h, lang, &f, as_of);
+                }
+                h
+            })
         })
     };
     view! {
@@ -182,6 +194,34 @@ pub fn VerdictCard() -> impl IntoView {
             inner_html=html
         ></section>
     }
+}
+
+/// The ledger's encours against the limit, when it is over: the verdict says so first.
+fn overrun_line(h: &mut String, lang: Lang, f: &LedgerFigures, as_of: chrono::NaiveDate) {
+    let Some(over) = f.overrun.filter(|o| *o > rust_decimal::Decimal::ZERO) else {
+        return;
+    };
+    let text = if lang.is_fr() {
+        format!(
+            "Encours au {} : {}, au-dessus de la limite de {}.",
+            format_date(lang, as_of),
+            format_amount_places(lang, f.encours, 2),
+            format_amount_places(lang, over, 2)
+        )
+    } else {
+        format!(
+            "Outstanding at {}: {}, over the limit by {}.",
+            format_date(lang, as_of),
+            format_amount_places(lang, f.encours, 2),
+            format_amount_places(lang, over, 2)
+        )
+    };
+    let _ = write!(
+        h,
+        r#"<p class="verdict-overrun flag flag-bad" data-testid="verdict-overrun" data-value="{}">{}</p>"#,
+        amount_value(Some(over)),
+        esc(&text)
+    );
 }
 
 /// The card's content, as markup.

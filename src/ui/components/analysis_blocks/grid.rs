@@ -256,6 +256,16 @@ pub fn grid_block(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
             format!("Score {score} / 100 → score class {sc}")
         }
     });
+    // Which payment delay the payment-history criterion judged (docs/receivables.md §5).
+    let measured = s.analysis.as_ref().and_then(|a| a.measured_payment).map(|(days, n)| {
+        let days = format_number(lang, days, 1);
+        let text = if fr {
+            format!("Historique de paiement : retard moyen mesuré dans l'encours, {days} j sur {n} factures payées en 6 mois (à la place du retard saisi).")
+        } else {
+            format!("Payment history: average delay measured in the ledger, {days} days over {n} invoices paid in 6 months (instead of the delay typed).")
+        };
+        (n, text)
+    });
     let knock_outs: Vec<&'static str> = grid
         .map(|g| {
             g.knock_outs
@@ -281,6 +291,7 @@ pub fn grid_block(s: &Snapshot, open: RwSignal<Option<String>>) -> AnyView {
             </table>
         </div>
         {score_line.map(|l| view! { <p class="lead">{l}</p> })}
+        {measured.map(|(n, text)| view! { <p class="note" data-testid="measured-payment" data-value=n.to_string()>{text}</p> })}
         {crate::ui::components::charts::criteria_chart(s)}
         <p class="note">{thresholds}</p>
         <p class="note">

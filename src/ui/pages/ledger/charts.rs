@@ -2,6 +2,7 @@
 //! sales by month. Bars are spans whose width is set through the CSSOM (`style:width`), which
 //! the content security policy allows where a `style` attribute is refused.
 
+use chrono::Datelike;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -66,9 +67,11 @@ pub(super) fn months_chart(lang: Lang, ledger: &Ledger) -> AnyView {
         .iter()
         .map(|m| {
             let w = format!("{}%", width(m.sales, max));
-            let month = m.month.format("%m/%Y").to_string();
+            // Formatted by hand: chrono's `format` links its whole strftime machinery.
+            let month = format!("{:02}/{:04}", m.month.month(), m.month.year());
+            let key = format!("{:04}-{:02}", m.month.year(), m.month.month());
             view! {
-                <div class="bar-row" data-testid="month-sales" data-month=m.month.format("%Y-%m").to_string() data-value=amount_value(Some(m.sales))>
+                <div class="bar-row" data-testid="month-sales" data-month=key data-value=amount_value(Some(m.sales))>
                     <span class="bar-label">{month}</span>
                     <span class="bar-track"><span class="bar bar-sales" class:negative={m.sales < Decimal::ZERO} style:width=w></span></span>
                     <span class="bar-value">{format_amount_places(lang, m.sales, 2)}</span>

@@ -110,9 +110,9 @@ fn head(lang: Lang, s: &Shown) -> impl IntoView {
     let codes = s.ledger.customer_codes.join(",");
     let as_of = s.ledger.as_of;
     let title = if lang.is_fr() {
-        format!("Encours — {}", s.name)
+        format!("Ce que doit « {} »", s.name)
     } else {
-        format!("Ledger — {}", s.name)
+        format!("What “{}” owes", s.name)
     };
     view! {
         <header class="card ledger-head">
