@@ -227,3 +227,60 @@ fn rating_under_a_modified_policy_changes_exactly_what_it_should() {
     assert_eq!(a.limit.recommended, d("35500"));
     assert_eq!(a.policy_version, 1);
 }
+
+#[test]
+fn receivables_settings_are_checked_at_their_place() {
+    let mut p = Policy::default();
+    // A policy stored before the receivables settings reads their defaults.
+    let mut v = serde_json::to_value(&p).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.remove("receivables");
+    }
+    let old = Policy::from_json(&v).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(old.receivables, p.receivables);
+    assert_eq!(old.receivables.receivable_prefixes, vec!["411".to_string()]);
+
+    // 413 (customers' deposits), 416 (doubtful), classes 5 and 7 are not customer accounts.
+    for bad in ["413", "4161", "512", "706", "", "41a"] {
+        p.receivables.receivable_prefixes = vec!["411".into(), bad.into()];
+        assert_eq!(
+            problems(&p),
+            vec![(
+                "receivables.receivable_prefixes".to_string(),
+                PolicyProblem::ReceivablePrefix
+            )],
+            "{bad:?}"
+        );
+    }
+    p.receivables.receivable_prefixes = vec![];
+    assert_eq!(problems(&p).len(), 1);
+    p.receivables.receivable_prefixes = vec!["411".into(), "4181".into()];
+    assert!(problems(&p).is_empty());
+
+    // Bounds strictly increasing from one day; at least one invoice measured.
+    p.receivables.aged_bounds = [30, 30, 90];
+    assert_eq!(
+        problems(&p),
+        vec![(
+            "receivables.aged_bounds[1]".to_string(),
+            PolicyProblem::AgedBounds
+        )]
+    );
+    p.receivables.aged_bounds = [0, 60, 90];
+    assert_eq!(
+        problems(&p),
+        vec![(
+            "receivables.aged_bounds[0]".to_string(),
+            PolicyProblem::AgedBounds
+        )]
+    );
+    p.receivables.aged_bounds = [15, 45, 75];
+    p.receivables.min_measured_invoices = 0;
+    assert_eq!(
+        problems(&p),
+        vec![(
+            "receivables.min_measured_invoices".to_string(),
+            PolicyProblem::MinInvoices
+        )]
+    );
+}

@@ -12,7 +12,7 @@ use super::legal::LEGAL_MAX_NET_DAYS;
 use super::policy::{Direction, Policy, Scale};
 pub use super::policy_place::Place;
 use super::policy_place::{
-    BandPart, CriterionPart as C, LimitPart, RatioPart, ScoreZonesOf, SectorColumn,
+    BandPart, CriterionPart as C, LimitPart, RatioPart, ReceivablesPart, ScoreZonesOf, SectorColumn,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +47,13 @@ pub enum PolicyProblem {
     Duplicate,
     /// A class has no limit rules.
     MissingClass(RiskClass),
+    /// A receivable account prefix that is empty, not digits, or one of the FEC's other
+    /// accounts (413, 416, classes 5 and 7).
+    ReceivablePrefix,
+    /// The aged balance's bounds must be at least 1 day and strictly increase.
+    AgedBounds,
+    /// At least one paid invoice must be measured.
+    MinInvoices,
     /// The JSON is not a policy (serde's message).
     NotAPolicy(String),
 }
@@ -107,6 +114,12 @@ impl PolicyError {
             (P::Duplicate, false) => "appears twice".into(),
             (P::MissingClass(c), true) => format!("aucune règle de limite pour la classe {}", c.key()),
             (P::MissingClass(c), false) => format!("no limit rules for class {}", c.key()),
+            (P::ReceivablePrefix, true) => "un préfixe de compte client est fait de chiffres et ne commence ni par 413, ni par 416, ni par 5 ou 7".into(),
+            (P::ReceivablePrefix, false) => "a customer account prefix is made of digits and starts with none of 413, 416, 5 or 7".into(),
+            (P::AgedBounds, true) => "les bornes de la balance âgée doivent croître, à partir d'un jour".into(),
+            (P::AgedBounds, false) => "the aged balance's bounds must increase, from one day".into(),
+            (P::MinInvoices, true) => "il faut mesurer au moins une facture payée".into(),
+            (P::MinInvoices, false) => "at least one paid invoice must be measured".into(),
             (P::NotAPolicy(m), true) => format!("ce n'est pas une politique de crédit Encours ({m})"),
             (P::NotAPolicy(m), false) => format!("not an Encours credit policy ({m})"),
         };
@@ -261,6 +274,39 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
     }
     if !(1..=120).contains(&p.stale_after_months) {
         push(Place::StaleAfterMonths, PolicyProblem::MonthsRange);
+    }
+
+    let r = &p.receivables;
+    let prefix_ok = |x: &String| {
+        !x.is_empty()
+            && x.bytes().all(|b| b.is_ascii_digit())
+            && !crate::domain::receivables::fec::forbidden_prefix(x)
+    };
+    if r.receivable_prefixes.is_empty() || !r.receivable_prefixes.iter().all(prefix_ok) {
+        push(
+            Place::Receivables(ReceivablesPart::Prefixes),
+            PolicyProblem::ReceivablePrefix,
+        );
+    }
+    for (i, pair) in r.aged_bounds.windows(2).enumerate() {
+        if pair[0] >= pair[1] {
+            push(
+                Place::Receivables(ReceivablesPart::AgedBound(i + 1)),
+                PolicyProblem::AgedBounds,
+            );
+        }
+    }
+    if r.aged_bounds[0] == 0 {
+        push(
+            Place::Receivables(ReceivablesPart::AgedBound(0)),
+            PolicyProblem::AgedBounds,
+        );
+    }
+    if r.min_measured_invoices == 0 {
+        push(
+            Place::Receivables(ReceivablesPart::MinInvoices),
+            PolicyProblem::MinInvoices,
+        );
     }
 
     let mut ratios = 0u64;

@@ -175,6 +175,17 @@ impl Zone {
     }
 }
 
+/// A setting of the receivables part of the policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReceivablesPart {
+    /// The receivable account prefixes of a FEC.
+    Prefixes,
+    /// One of the aged balance's three bounds (0: 1–30, 1: 31–60, 2: 61–90).
+    AgedBound(usize),
+    /// Paid invoices from which the measured delay feeds the grid.
+    MinInvoices,
+}
+
 /// A place in the credit policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Place {
@@ -195,6 +206,7 @@ pub enum Place {
     /// A score's zones as a whole (their order).
     Zones(ScoreZonesOf),
     Zone(Zone),
+    Receivables(ReceivablesPart),
 }
 
 impl fmt::Display for Place {
@@ -207,6 +219,15 @@ impl fmt::Display for Place {
             Place::ProvisionalThreshold => f.write_str("provisional_threshold"),
             Place::RoundingStep => f.write_str("rounding_step"),
             Place::StaleAfterMonths => f.write_str("stale_after_months"),
+            Place::Receivables(ReceivablesPart::Prefixes) => {
+                f.write_str("receivables.receivable_prefixes")
+            }
+            Place::Receivables(ReceivablesPart::AgedBound(i)) => {
+                write!(f, "receivables.aged_bounds[{i}]")
+            }
+            Place::Receivables(ReceivablesPart::MinInvoices) => {
+                f.write_str("receivables.min_measured_invoices")
+            }
             Place::Criteria => f.write_str("criteria"),
             Place::Criterion(c, part) => {
                 write!(f, "criteria.{}", c.key())?;

@@ -395,7 +395,7 @@ fn fec_options(
         .collect_view();
     view! {
         <fieldset class="journals">
-            <legend>{lang.pick("Journaux d'à-nouveaux", "Opening (à-nouveaux) journals")}</legend>
+            <legend>{lang.pick("Journaux d'à-nouveaux", "Opening-balance journals")}</legend>
             {boxes}
         </fieldset>
     }

@@ -83,9 +83,13 @@ pub struct LedgerSummary {
 
 impl LedgerSummary {
     pub fn message(&self, source: &str, lang: Lang) -> String {
+        // 31/03/2025 in French; the ISO date in English, which reads the same everywhere.
         let date = self
             .as_of
-            .map(|d| format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()))
+            .map(|d| match lang {
+                Lang::Fr => format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()),
+                Lang::En => d.to_string(),
+            })
             .unwrap_or_default();
         if lang.is_fr() {
             format!(

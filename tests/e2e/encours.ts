@@ -447,9 +447,12 @@ export class Encours {
     else await input.setInputFiles({ mimeType: 'application/json', ...file });
   }
 
-  /** Chooses a FEC or an open-items CSV in the portfolio's ledger input (a fixture's name). */
-  async importLedger(fixture: string) {
-    await this.byTestId('ledger-import-file').setInputFiles(path.join(FIXTURES, fixture));
+  /** Chooses a FEC or an open-items CSV in the portfolio's ledger input: a fixture's name, or a
+   * file made in the test. */
+  async importLedger(file: string | { name: string; buffer: Buffer }) {
+    const input = this.byTestId('ledger-import-file');
+    if (typeof file === 'string') await input.setInputFiles(path.join(FIXTURES, file));
+    else await input.setInputFiles({ mimeType: 'text/plain', ...file });
   }
 
   /** The open ledger import dialogue's customer line for a code. */

@@ -62,6 +62,12 @@ const USER_DATA: string[] = (() => {
   walk(demoDocument());
   walk(JSON.parse(readFileSync(path.join(FIXTURES, 'conflict.json'), 'utf8')));
   ['Scierie des Landes', 'broken.json', 'conflict.json'].forEach((s) => out.add(s));
+  // The ledger files' own words: the CSV's headers (Windows-1252) and the FEC's labels.
+  for (const [file, encoding] of [['open-items.csv', 'latin1'], ['ledger.fec.txt', 'utf8']] as const) {
+    for (const cell of readFileSync(path.join(FIXTURES, file), encoding).split(/[;\t\r\n]+/)) {
+      if (/\p{L}/u.test(cell)) out.add(cell.trim());
+    }
+  }
   // Longest first, so that a name is removed before a shorter name inside it.
   return [...out].sort((a, b) => b.length - a.length);
 })();

@@ -8,7 +8,8 @@ use crate::domain::grid::{CriterionId, RiskClass};
 use crate::domain::parse::{parse_amount, parse_count};
 use crate::domain::policy::{Policy, Scale};
 use crate::domain::policy_place::{
-    BandPart, CriterionPart, LimitPart, Place, RatioPart, SectorColumn, Threshold, Zone,
+    BandPart, CriterionPart, LimitPart, Place, RatioPart, ReceivablesPart, SectorColumn, Threshold,
+    Zone,
 };
 use crate::domain::ratios::{RatioId, Unit};
 use crate::ui::Lang;
@@ -39,6 +40,10 @@ pub(super) enum Field {
     RatioWatch(usize),
     /// Index in [`Zone::ALL`].
     Zone(usize),
+    /// The aged balance's bound 0, 1 or 2 (days past due).
+    AgedBound(usize),
+    /// Paid invoices from which the measured delay feeds the grid.
+    MinInvoices,
 }
 
 /// How a field is typed.
@@ -126,6 +131,8 @@ impl Field {
             Field::Provisional => Some(p.provisional_threshold),
             Field::Rounding => Some(p.rounding_step),
             Field::Stale => Some(Decimal::from(p.stale_after_months)),
+            Field::AgedBound(i) => p.receivables.aged_bounds.get(i).map(|d| Decimal::from(*d)),
+            Field::MinInvoices => Some(Decimal::from(p.receivables.min_measured_invoices)),
             Field::RatioGood(r) => p.ratio_bands.get(r).map(|b| b.good),
             Field::RatioWatch(r) => p.ratio_bands.get(r).map(|b| b.watch),
             Field::Zone(i) => [
@@ -188,7 +195,11 @@ impl Field {
             ]
             .into_iter()
             .nth(i),
-            Field::Terms(_) | Field::Review(_) | Field::Stale => None,
+            Field::Terms(_)
+            | Field::Review(_)
+            | Field::Stale
+            | Field::AgedBound(_)
+            | Field::MinInvoices => None,
         }
     }
 
@@ -207,7 +218,20 @@ impl Field {
                 }
             }
             (Field::Stale, Some(n)) => p.stale_after_months = n,
-            (Field::Terms(_) | Field::Review(_) | Field::Stale, None) => {}
+            (Field::AgedBound(i), Some(n)) => {
+                if let Some(b) = p.receivables.aged_bounds.get_mut(i) {
+                    *b = n;
+                }
+            }
+            (Field::MinInvoices, Some(n)) => p.receivables.min_measured_invoices = n,
+            (
+                Field::Terms(_)
+                | Field::Review(_)
+                | Field::Stale
+                | Field::AgedBound(_)
+                | Field::MinInvoices,
+                None,
+            ) => {}
             _ => {
                 if let Some(slot) = self.slot(p) {
                     *slot = v;
@@ -229,7 +253,11 @@ impl Field {
                 Kind::Percent
             }
             Field::Share(..) | Field::Vat | Field::Provisional => Kind::Percent,
-            Field::Terms(_) | Field::Review(_) | Field::Stale => Kind::Whole,
+            Field::Terms(_)
+            | Field::Review(_)
+            | Field::Stale
+            | Field::AgedBound(_)
+            | Field::MinInvoices => Kind::Whole,
             _ => Kind::Number,
         }
     }
@@ -263,6 +291,8 @@ impl Field {
             Field::Provisional => Place::ProvisionalThreshold,
             Field::Rounding => Place::RoundingStep,
             Field::Stale => Place::StaleAfterMonths,
+            Field::AgedBound(i) => Place::Receivables(ReceivablesPart::AgedBound(i.min(2))),
+            Field::MinInvoices => Place::Receivables(ReceivablesPart::MinInvoices),
             Field::RatioGood(r) => Place::RatioBands(ratio(r), RatioPart::Good),
             Field::RatioWatch(r) => Place::RatioBands(ratio(r), RatioPart::Watch),
             Field::Zone(i) => Place::Zone(Zone::ALL[at(i, 7)]),
@@ -293,6 +323,8 @@ impl Field {
             Field::Provisional => "policy-provisional".into(),
             Field::Rounding => "policy-rounding".into(),
             Field::Stale => "policy-stale".into(),
+            Field::AgedBound(i) => format!("policy-aged-bound-{}", i.min(2)),
+            Field::MinInvoices => "policy-min-measured-invoices".into(),
             Field::RatioGood(r) => format!("policy-ratio-{}-good", ratio(r)),
             Field::RatioWatch(r) => format!("policy-ratio-{}-watch", ratio(r)),
             Field::Zone(i) => format!("policy-zone-{}", Zone::ALL[i.min(6)].key()),
@@ -311,7 +343,7 @@ impl Field {
                 .get(r)
                 .map(|b| ratio_unit(b.ratio, lang))
                 .unwrap_or(""),
-            Field::Terms(_) => lang.pick("j", "days"),
+            Field::Terms(_) | Field::AgedBound(_) => lang.pick("j", "days"),
             Field::Review(_) | Field::Stale => lang.pick("mois", "months"),
             Field::Rounding => "€",
             Field::Points(..) | Field::Special(_) | Field::Sector(..) => "pts",

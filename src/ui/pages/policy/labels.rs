@@ -2,7 +2,8 @@
 //! on the typed [`Place`], never parsed back from a path.
 
 use crate::domain::policy_place::{
-    BandPart, CriterionPart, LimitPart, Place, RatioPart, ScoreZonesOf, SectorColumn, Zone,
+    BandPart, CriterionPart, LimitPart, Place, RatioPart, ReceivablesPart, ScoreZonesOf,
+    SectorColumn, Zone,
 };
 use crate::ui::Lang;
 
@@ -84,6 +85,28 @@ pub(super) fn place_label(place: Place, lang: Lang) -> String {
             .into(),
         Place::StaleAfterMonths => lang
             .pick("Ancienneté maximale des comptes", "Statements stale after")
+            .into(),
+        Place::Receivables(ReceivablesPart::Prefixes) => lang
+            .pick("Comptes clients du FEC", "FEC customer accounts")
+            .into(),
+        Place::Receivables(ReceivablesPart::AgedBound(i)) => {
+            let which = [
+                lang.pick("première", "first"),
+                lang.pick("deuxième", "second"),
+                lang.pick("troisième", "third"),
+            ];
+            let which = which.get(i).copied().unwrap_or("");
+            if lang.is_fr() {
+                format!("Balance âgée, {which} borne")
+            } else {
+                format!("Aged balance, {which} bound")
+            }
+        }
+        Place::Receivables(ReceivablesPart::MinInvoices) => lang
+            .pick(
+                "Factures payées mesurées au minimum",
+                "Fewest paid invoices measured",
+            )
             .into(),
         Place::RatioBands(id, part) => {
             let what = match part {

@@ -27,6 +27,7 @@
 mod field;
 mod labels;
 mod preview;
+mod receivables;
 mod sections;
 mod widgets;
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::field::*;
+use super::receivables::receivables_section;
 use super::widgets::*;
 use crate::domain::grid::{CriterionId, RiskClass};
 use crate::domain::policy::{Direction, Scale};
@@ -415,6 +416,7 @@ pub(super) fn policy_form(ed: Editor) -> AnyView {
         limits_section(ed),
         general_section(ed),
         ratios_section(ed),
+        receivables_section(ed),
     ];
     view! { <div class="policy-form" class:readonly=ed.readonly>{sections}</div> }.into_any()
 }
