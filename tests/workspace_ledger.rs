@@ -242,3 +242,59 @@ fn an_import_that_does_not_fit_is_refused_whole() {
     assert_eq!(kv.snapshot(), before);
     assert!(ws.files().iter().all(|f| f.ledger.is_none()));
 }
+
+#[test]
+fn the_demo_situation_goes_to_four_demo_files_by_siren() {
+    let kv = Rc::new(MemoryKv::new());
+    let mut ws = open(&kv);
+    let text = include_str!("../samples/demo-situation.csv");
+    let p = preview(text.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+    let source = read_open_items(
+        text.as_bytes(),
+        &p.mapping,
+        date(2026, 11, 15),
+        CsvMode::Stock,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let plan = ws.plan_ledger("demo", source, None);
+    let matched: Vec<&str> = plan
+        .customers
+        .iter()
+        .filter_map(|c| c.matched.as_ref().map(|(id, _)| id.as_str()))
+        .collect();
+    assert_eq!(
+        matched,
+        vec![
+            "demo-boulangerie-martin",
+            "demo-menuiserie-leroy",
+            "demo-negoce-durand",
+            "demo-translog-express"
+        ]
+    );
+    ws.apply_ledger(&plan).unwrap_or_else(|e| panic!("{e:?}"));
+    let figures = |id: &str| {
+        let f = ws.file(id).cloned().unwrap_or_else(|| panic!("no {id}"));
+        encours::domain::analysis::ledger_figures(&f, ws.policy(), ws.today())
+            .unwrap_or_else(|| panic!("no ledger on {id}"))
+    };
+    // TransLog Express: 18 000 + 14 000 + 16 500 + 12 500 = 61 000 against its recommended
+    // 54 500: over by 6 500. Past due at 15/11: all but T-5590 (due 24/11) = 48 500.
+    let t = figures("demo-translog-express");
+    assert_eq!(
+        (t.encours, t.overrun, t.overdue),
+        (d("61000.00"), Some(d("6500.00")), d("48500.00"))
+    );
+    // Négoce Durand: 85 000 + 95 000 − 4 000 (a credit note) = 176 000, nothing past due.
+    let n = figures("demo-negoce-durand");
+    assert_eq!((n.encours, n.overdue), (d("176000.00"), d("0")));
+    // Boulangerie Martin: four invoices paid 5, 10, 0 and 12 days late on 1 200, 900, 1 500 and
+    // 1 100: (6 000 + 9 000 + 0 + 13 200) / 4 700 = 6 days, measured on 4 invoices: the grid
+    // uses it.
+    let f = ws
+        .file("demo-boulangerie-martin")
+        .cloned()
+        .unwrap_or_else(|| panic!("no file"));
+    let a = encours::domain::analysis::analyse(&f, ws.policy(), ws.today());
+    assert_eq!(a.measured_payment, Some((d("6"), 4)));
+    assert_eq!(f.sales_rep, "Claire Martin");
+}

@@ -166,7 +166,38 @@ fn read_slices(state: AppState, name: String, mut reader: FecReader) {
     });
 }
 
+/// The demo's situation (`samples/demo-situation.csv`): four demo clients' open items and recent
+/// payments on 15/11/2026, matched to the demo files by their SIREN.
+const DEMO_SITUATION: &str = include_str!("../../samples/demo-situation.csv");
+
+/// Opens the import dialogue on the demo's situation, dated 15/11/2026.
+pub fn load_demo_situation(state: AppState) {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 15);
+    let name = state
+        .lang
+        .get_untracked()
+        .pick("situation de démo", "demo situation")
+        .to_string();
+    open_csv_at(state, name, DEMO_SITUATION.as_bytes().to_vec(), as_of);
+}
+
+/// The button that loads the demo's situation (`load-demo-ledger`).
+#[component]
+pub fn DemoSituationButton() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <button type="button" class="btn" data-testid="load-demo-ledger" on:click=move |_| load_demo_situation(state)>
+            {move || state.lang.get().pick("Charger la situation de démo", "Load the demo situation")}
+        </button>
+    }
+}
+
 fn open_csv(state: AppState, name: String, bytes: Vec<u8>) {
+    open_csv_at(state, name, bytes, None);
+}
+
+/// Opens the dialogue on a CSV, at `as_of` (default: today).
+fn open_csv_at(state: AppState, name: String, bytes: Vec<u8>, as_of: Option<NaiveDate>) {
     match preview(&bytes) {
         Err(e) => fail(state, &name, &e),
         Ok(p) => {
@@ -187,8 +218,8 @@ fn open_csv(state: AppState, name: String, bytes: Vec<u8>) {
                 mapping,
                 mode: CsvMode::Stock,
             };
-            let today = state.today.get_untracked();
-            open_dialog(state, name, data, today);
+            let as_of = as_of.unwrap_or_else(|| state.today.get_untracked());
+            open_dialog(state, name, data, as_of);
         }
     }
 }

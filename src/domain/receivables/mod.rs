@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod merge;
 pub mod monitoring;
 pub mod open_items;
+pub mod penalties;
 pub mod rules;
 pub mod source;
 pub mod text;

@@ -67,6 +67,7 @@ pub fn MonitoringPage() -> impl IntoView {
                             <button type="button" class="btn btn-primary" on:click=move |_| state.view.set(View::Portfolio)>
                                 {lang.pick("Aller au portefeuille", "Go to the portfolio")}
                             </button>
+                            <crate::ui::ledger_import::DemoSituationButton/>
                         </div>
                     }.into_any();
                 }

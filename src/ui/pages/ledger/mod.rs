@@ -49,6 +49,7 @@ pub fn LedgerPage() -> impl IntoView {
                         <button type="button" class="btn btn-primary" on:click=move |_| state.view.set(View::Portfolio)>
                             {tr(lang, "Aller au portefeuille", "Go to the portfolio")}
                         </button>
+                        <crate::ui::ledger_import::DemoSituationButton/>
                     </div>
                 }.into_any(),
                 None => view! {
