@@ -13,6 +13,7 @@
 //   after 01/04/2024 → absent. Days late: FA001 due 09/02, paid 20/02 → 11 days, 1 invoice.
 //   No statement → recommended limit 0 → overrun 3 000, use absent; with 5 000 authorised:
 //   overrun 0, use 3 000 / 5 000 = 0.6.
+// The comments next to each step say what is checked.
 import { expect, test } from '@playwright/test';
 import { Encours } from './encours';
 
@@ -62,6 +63,13 @@ test('a FEC creates the unmatched customers and gives their ledger figures', asy
   await expectFigure('ledger-overrun', '3000.00');
   await expectFigure('ledger-use', '');
   await expect(app.byTestId('ledger-default-terms')).toBeVisible();
+  // Sales and encours by month: sales 1 200 / 2 400 / 600; encours at the month ends 1 200 (FA001
+  // paid on 20/02), 2 400 (FA002), 3 000 (FA002 + FA003) — the last one is the encours.
+  const month = (m: string) => app.byTestId('month-row').and(page.locator(`[data-month="${m}"]`));
+  for (const [m, sales, encours] of [['2025-01', '1200.00', '1200.00'], ['2025-02', '2400.00', '2400.00'], ['2025-03', '600.00', '3000.00']]) {
+    await expect(month(m).getByTestId('month-sales')).toHaveAttribute('data-value', sales);
+    await expect(month(m).getByTestId('month-encours')).toHaveAttribute('data-value', encours);
+  }
 
   await app.byTestId('field-authorised_limit').fill('5 000');
   await app.byTestId('field-authorised_limit').blur();

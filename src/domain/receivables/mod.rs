@@ -7,6 +7,7 @@
 //! portfolio's totals).
 
 pub mod dates;
+pub mod dunning;
 pub mod fec;
 pub mod figures;
 pub mod ledger;

@@ -118,9 +118,18 @@ impl Default for DunningRules {
         DunningRules {
             plans: vec![
                 default_plan(RiskClass::A, [None, Some(7), Some(20), Some(45), Some(60)]),
-                default_plan(RiskClass::B, [Some(-5), Some(5), Some(15), Some(30), Some(45)]),
-                default_plan(RiskClass::C, [Some(-7), Some(3), Some(10), Some(21), Some(30)]),
-                default_plan(RiskClass::D, [Some(-10), Some(1), Some(7), Some(15), Some(21)]),
+                default_plan(
+                    RiskClass::B,
+                    [Some(-5), Some(5), Some(15), Some(30), Some(45)],
+                ),
+                default_plan(
+                    RiskClass::C,
+                    [Some(-7), Some(3), Some(10), Some(21), Some(30)],
+                ),
+                default_plan(
+                    RiskClass::D,
+                    [Some(-10), Some(1), Some(7), Some(15), Some(21)],
+                ),
                 default_plan(RiskClass::E, e_row),
                 default_plan(RiskClass::NotRated, e_row),
             ],
@@ -234,7 +243,7 @@ pub fn check_rules(r: &DunningRules) -> Vec<DunningProblem> {
         }
     }
     for (i, plan) in r.plans.iter().enumerate() {
-        if r.plans[..i].iter().any(|p| p.class == plan.class) {
+        if r.plans.iter().take(i).any(|p| p.class == plan.class) {
             out.push(DunningProblem::DuplicateClass {
                 plan: i,
                 class: plan.class,

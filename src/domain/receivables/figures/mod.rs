@@ -8,8 +8,10 @@
 
 mod aged;
 mod dso;
+mod history;
 
 pub use aged::{aged_balance, in_bucket, Bucket};
+pub use history::encours_by_month;
 pub use dso::{
     accounting, count_back, history_start, month_days, month_sales, sales_last_12_months,
     LAST_MONTH,

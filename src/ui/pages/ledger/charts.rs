@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::domain::figure::amount_value;
-use crate::domain::receivables::figures::LedgerFigures;
+use crate::domain::receivables::figures::{encours_by_month, LedgerFigures};
 use crate::domain::receivables::ledger::Ledger;
 use crate::ui::format::format_amount_places;
 use crate::ui::Lang;
@@ -54,36 +54,56 @@ pub(super) fn aged_chart(lang: Lang, f: &LedgerFigures, bounds: [u32; 3]) -> Any
     .into_any()
 }
 
-/// Sales by calendar month, oldest first (at most 24).
+/// Sales and encours by calendar month over the last 12 months, oldest first: the sales as
+/// imported, the encours rebuilt from the items (`figures::encours_by_month`).
 pub(super) fn months_chart(lang: Lang, ledger: &Ledger) -> AnyView {
-    let max = ledger
-        .months
+    let encours = encours_by_month(ledger, 12);
+    let sales_of = |month: chrono::NaiveDate| {
+        ledger
+            .months
+            .iter()
+            .find(|m| m.month == month)
+            .map(|m| m.sales)
+    };
+    let max = encours
         .iter()
-        .map(|m| m.sales.abs())
+        .flat_map(|(m, e)| [e.abs(), sales_of(*m).unwrap_or_default().abs()])
         .max()
         .unwrap_or_default();
-    let bars = ledger
-        .months
+    let rows = encours
         .iter()
-        .map(|m| {
-            let w = format!("{}%", width(m.sales, max));
+        .map(|(month, e)| {
+            let sales = sales_of(*month);
             // Formatted by hand: chrono's `format` links its whole strftime machinery.
-            let month = format!("{:02}/{:04}", m.month.month(), m.month.year());
-            let key = format!("{:04}-{:02}", m.month.year(), m.month.month());
+            let label = format!("{:02}/{:04}", month.month(), month.year());
+            let key = format!("{:04}-{:02}", month.year(), month.month());
+            let sales_w = format!("{}%", width(sales.unwrap_or_default(), max));
+            let encours_w = format!("{}%", width(*e, max));
+            let sales_text = sales.map(|v| format_amount_places(lang, v, 2)).unwrap_or_else(|| "—".into());
             view! {
-                <div class="bar-row" data-testid="month-sales" data-month=key data-value=amount_value(Some(m.sales))>
-                    <span class="bar-label">{month}</span>
-                    <span class="bar-track"><span class="bar bar-sales" class:negative={m.sales < Decimal::ZERO} style:width=w></span></span>
-                    <span class="bar-value">{format_amount_places(lang, m.sales, 2)}</span>
+                <div class="bar-row month-row" data-testid="month-row" data-month=key>
+                    <span class="bar-label">{label}</span>
+                    <span class="bar-pair">
+                        <span class="bar-track"><span class="bar bar-sales" class:negative={sales.is_some_and(|v| v < Decimal::ZERO)} style:width=sales_w></span></span>
+                        <span class="bar-track"><span class="bar bar-encours" style:width=encours_w></span></span>
+                    </span>
+                    <span class="bar-value">
+                        <span data-testid="month-sales" data-value=amount_value(sales)>{sales_text}</span>
+                        <br/>
+                        <span class="muted" data-testid="month-encours" data-value=amount_value(Some(*e))>{format_amount_places(lang, *e, 2)}</span>
+                    </span>
                 </div>
             }
         })
         .collect_view();
     view! {
         <section class="card ledger-months">
-            <h2>{lang.pick("Ventes TTC par mois", "Sales (incl. VAT) by month")}</h2>
-            {ledger.months.is_empty().then(|| view! { <p class="muted">{lang.pick("Aucune vente connue.", "No sales known.")}</p> })}
-            <div class="bars">{bars}</div>
+            <h2>{lang.pick("Ventes et encours par mois", "Sales and outstanding by month")}</h2>
+            <p class="muted legend">
+                <span class="swatch bar-sales"></span>{lang.pick(" ventes TTC du mois   ", " sales of the month (incl. VAT)   ")}
+                <span class="swatch bar-encours"></span>{lang.pick(" encours en fin de mois, reconstitué à partir des pièces", " outstanding at the month's end, rebuilt from the items")}
+            </p>
+            <div class="bars">{rows}</div>
         </section>
     }
     .into_any()
