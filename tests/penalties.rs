@@ -8,7 +8,7 @@ use common::{d, date};
 use encours::domain::lang::Lang;
 use encours::domain::receivables::ledger::{Item, ItemKind, Ledger};
 use encours::domain::receivables::penalties::{
-    check_rules, default_rate_table, penalties, PenaltyRules, RateProblem, RateRow, RateSource,
+    penalties, Penalties, PenaltyRules, RateRow, RateSource,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -40,6 +40,11 @@ fn ledger(as_of: NaiveDate, items: Vec<Item>) -> Ledger {
     let mut l = Ledger::new(as_of);
     l.items = items;
     l
+}
+
+/// The penalties of `items` at `at` (also the ledger's `as_of`) under the default rules.
+fn run(at: NaiveDate, items: Vec<Item>) -> Penalties {
+    run(at, items)
 }
 
 fn contractual(rate: &str) -> PenaltyRules {
@@ -92,11 +97,7 @@ fn a_delay_across_a_year_end() {
     // Open 5,000 € due 30/11/2024, at 14/02/2025: 31 days of December at 14.25 % (2024 H2),
     // then 45 days (01/01–14/02) at 13.15 % (2025 H1): 76 days.
     let at = date(2025, 2, 14);
-    let p = penalties(
-        &ledger(at, vec![open(date(2024, 11, 30), "5000")]),
-        &PenaltyRules::default(),
-        at,
-    );
+    let p = run(at, vec![open(date(2024, 11, 30), "5000")]);
     let inv = &p.invoices[0];
     assert!(!inv.paid);
     assert_eq!(inv.days, 76);
@@ -140,11 +141,7 @@ fn a_half_year_after_the_last_row_uses_it_and_says_so() {
     // Open 10,000 € due 31/05/2026 at 31/08/2026: 30 days of 2026 H1 (its row) + 62 days of
     // 2026 H2 (no row: 2026 H1's 12.15 % carried forward), 92 days in all.
     let at = date(2026, 8, 31);
-    let p = penalties(
-        &ledger(at, vec![open(date(2026, 5, 31), "10000")]),
-        &PenaltyRules::default(),
-        at,
-    );
+    let p = run(at, vec![open(date(2026, 5, 31), "10000")]);
     let s = &p.invoices[0].segments;
     assert_eq!((s[0].days, s[0].source), (30, RateSource::Default));
     let carried = RateSource::LastRowExtended {
@@ -248,17 +245,13 @@ fn invoices_on_time_disputed_or_not_invoices_are_left_out() {
         credit,
         no_due,
     ];
-    let p = penalties(&ledger(at, items), &PenaltyRules::default(), at);
+    let p = run(at, items);
     assert_eq!(
         (p.count, p.indemnity, p.interest),
         (0, d("0"), Some(d("0")))
     );
     // Due the day before: 1 day late, 40 €; 36500 × 0.1315 × 1 / 365 = 13.15.
-    let p = penalties(
-        &ledger(at, vec![open(date(2025, 6, 29), "36500")]),
-        &PenaltyRules::default(),
-        at,
-    );
+    let p = run(at, vec![open(date(2025, 6, 29), "36500")]);
     assert_eq!(
         (p.count, p.indemnity, p.interest),
         (1, d("40"), Some(d("13.15")))
@@ -274,7 +267,7 @@ fn only_invoices_paid_in_the_last_12_months_count() {
         paid(due, "100", date(2024, 9, 30)),
         paid(due, "100", date(2024, 10, 1)),
     ];
-    let p = penalties(&ledger(at, items), &PenaltyRules::default(), at);
+    let p = run(at, items);
     assert_eq!(p.count, 1);
     assert_eq!(p.invoices[0].days, 31); // 01/09–01/10/2024
                                         // Paid after `at` (a date before the situation): not late at `at`.
@@ -291,11 +284,7 @@ fn leap_years_still_count_365_days() {
     // Due 28/02/2024, at 01/03/2024: 29/02 and 01/03, 2 days at 14.50 %:
     // 36500 × 0.145 × 2 / 365 = 29.00 (with / 366 it would be 28.92).
     let at = date(2024, 3, 1);
-    let p = penalties(
-        &ledger(at, vec![open(date(2024, 2, 28), "36500")]),
-        &PenaltyRules::default(),
-        at,
-    );
+    let p = run(at, vec![open(date(2024, 2, 28), "36500")]);
     assert_eq!((p.invoices[0].days, p.interest), (2, Some(d("29.00"))));
 }
 
@@ -305,7 +294,7 @@ fn the_client_sums_its_invoices_rounded_figures() {
     // client owes 0.00, not round(0.0108) = 0.01.
     let at = date(2025, 3, 10);
     let items = vec![open(date(2025, 3, 9), "10"); 3];
-    let p = penalties(&ledger(at, items), &PenaltyRules::default(), at);
+    let p = run(at, items);
     assert!(p.invoices.iter().all(|i| i.interest == Some(d("0.00"))));
     assert_eq!((p.interest, p.indemnity), (Some(d("0")), d("120")));
     // Half-even per invoice: 73 days of 2021 at 10 % is amount × 0.02: 6.25 → 0.125 → 0.12;
@@ -316,79 +305,10 @@ fn the_client_sums_its_invoices_rounded_figures() {
         paid(due, "6.25", date(2021, 4, 14)),
         paid(due, "6.75", date(2021, 4, 14)),
     ];
-    let p = penalties(&ledger(at, items), &PenaltyRules::default(), at);
+    let p = run(at, items);
     let each: Vec<_> = p.invoices.iter().map(|i| (i.days, i.interest)).collect();
     assert_eq!(each, vec![(73, Some(d("0.12"))), (73, Some(d("0.14")))]);
     assert_eq!(p.interest, Some(d("0.26")));
-}
-
-#[test]
-fn the_default_table_and_its_checks() {
-    let t = default_rate_table();
-    assert_eq!(t.len(), 15);
-    assert_eq!(
-        t[0],
-        RateRow {
-            from: date(2019, 1, 1),
-            ecb: d("0"),
-            legal: d("0.0086")
-        }
-    );
-    assert_eq!(
-        t[14],
-        RateRow {
-            from: date(2026, 1, 1),
-            ecb: d("0.0215"),
-            legal: d("0.0262")
-        }
-    );
-    assert_eq!(t[9].ecb, d("0.04")); // 2023 H2
-    assert!(check_rules(&PenaltyRules::default()).is_empty());
-    let mut r = PenaltyRules::default();
-    r.rates[3].from = date(2020, 8, 1); // not a half-year's first day
-    r.rates[5].from = date(2020, 1, 1); // before row 4 (2021-01-01)
-    r.rates.remove(10); // 2024 H1 missing: row 10 is now 2024 H2
-    r.rates[0].ecb = d("-0.01");
-    r.rates[1].legal = d("1.5");
-    r.margin = d("2");
-    r.contractual_rate = Some(d("-0.1"));
-    r.indemnity = d("-40");
-    let found = check_rules(&r);
-    assert_eq!(
-        found,
-        vec![
-            RateProblem::EcbRange(0),
-            RateProblem::LegalRange(1),
-            RateProblem::NotHalfYearStart(3),
-            RateProblem::NotIncreasing(5),
-            RateProblem::Gap(6),
-            RateProblem::Gap(10),
-            RateProblem::MarginRange,
-            RateProblem::ContractualRange,
-            RateProblem::IndemnityRange,
-        ]
-    );
-    assert_eq!(found[0].path(), "rates[0].ecb");
-    assert_eq!(found[4].row(), Some(6));
-    assert!(found.iter().all(|f| !f.message(Lang::En).is_empty()));
-}
-
-#[test]
-fn rules_read_and_write_as_json() {
-    let r = PenaltyRules::default();
-    let json = serde_json::to_value(&r).unwrap();
-    assert_eq!(json["rates"][13]["from"], "2025-07-01");
-    assert_eq!(serde_json::from_value::<PenaltyRules>(json).unwrap(), r);
-    // Missing fields take their defaults; a sloppy date is refused.
-    let only = serde_json::from_str::<PenaltyRules>(r#"{"contractual_rate": "0.12"}"#).unwrap();
-    assert_eq!(
-        (only.contractual_rate, only.rates.len()),
-        (Some(d("0.12")), 15)
-    );
-    let bad = r#"{"rates": [{"from": "2025-7-1", "ecb": "0.02", "legal": "0.03"}]}"#;
-    assert!(serde_json::from_str::<PenaltyRules>(bad).is_err());
-    let bad = r#"{"rates": [{"from": "2025-02-30", "ecb": "0.02", "legal": "0.03"}]}"#;
-    assert!(serde_json::from_str::<PenaltyRules>(bad).is_err());
 }
 
 #[test]
