@@ -44,7 +44,7 @@ fn ledger(as_of: NaiveDate, items: Vec<Item>) -> Ledger {
 
 /// The penalties of `items` at `at` (also the ledger's `as_of`) under the default rules.
 fn run(at: NaiveDate, items: Vec<Item>) -> Penalties {
-    run(at, items)
+    penalties(&ledger(at, items), &PenaltyRules::default(), at)
 }
 
 fn contractual(rate: &str) -> PenaltyRules {
@@ -57,11 +57,10 @@ fn contractual(rate: &str) -> PenaltyRules {
 #[test]
 fn the_worked_example_of_section_6() {
     let at = date(2025, 9, 30);
-    let l = ledger(
+    let p = run(
         at,
         vec![paid(date(2025, 5, 31), "12000", date(2025, 8, 14))],
     );
-    let p = penalties(&l, &PenaltyRules::default(), at);
     assert_eq!((p.count, p.indemnity), (1, d("40")));
     let inv = &p.invoices[0];
     assert!(inv.paid);
@@ -112,14 +111,13 @@ fn a_delay_across_a_year_end() {
 fn a_half_year_before_the_table_has_no_rate() {
     // Due 31/10/2018, paid 15/02/2019: 61 days of 2018 H2 (no row) + 46 days at 10 %.
     let at = date(2019, 6, 30);
-    let l = ledger(
+    let p = run(
         at,
         vec![
             paid(date(2018, 10, 31), "1000", date(2019, 2, 15)),
             open(date(2019, 5, 31), "730"),
         ],
     );
-    let p = penalties(&l, &PenaltyRules::default(), at);
     let first = &p.invoices[0];
     assert_eq!((first.segments[0].days, first.segments[0].rate), (61, None));
     assert_eq!(first.segments[0].source, RateSource::Missing);
@@ -217,8 +215,7 @@ fn a_partly_paid_open_invoice_owes_on_its_open_amount() {
     // 3,000 € of which 1,200 € open, due 31/01/2025, at 02/03/2025: 28 + 2 = 30 days at 13.15 %:
     // 1200 × 0.1315 × 30 / 365 = 4734 / 365 = 12.9698… → 12.97.
     let at = date(2025, 3, 2);
-    let l = ledger(at, vec![invoice(date(2025, 1, 31), "3000", "1200", None)]);
-    let p = penalties(&l, &PenaltyRules::default(), at);
+    let p = run(at, vec![invoice(date(2025, 1, 31), "3000", "1200", None)]);
     assert_eq!(
         (p.invoices[0].late_amount, p.invoices[0].days),
         (d("1200"), 30)
@@ -418,6 +415,10 @@ proptest! {
             prop_assert!(inv.days >= 1);
             // Segments follow each other without a gap from the day after the due date.
             prop_assert_eq!(inv.segments.first().map(|s| s.from), inv.due_on.succ_opt());
+            // …up to `at` when still open, to the payment date (not after `at`) when paid.
+            let last = inv.segments.last().map(|s| s.to);
+            let ends_well = if inv.paid { last <= Some(at) } else { last == Some(at) };
+            prop_assert!(ends_well);
             for w in inv.segments.windows(2) {
                 prop_assert_eq!(w[0].to.succ_opt(), Some(w[1].from));
             }

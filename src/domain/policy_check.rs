@@ -54,6 +54,10 @@ pub enum PolicyProblem {
     AgedBounds,
     /// At least one paid invoice must be measured.
     MinInvoices,
+    /// A problem of the late-payment penalty rules (its own place inside them, its message).
+    Penalty(crate::domain::receivables::penalties::RateProblem),
+    /// A problem of the dunning plan (its own place inside it, its message).
+    Dunning(crate::domain::receivables::dunning::DunningProblem),
     /// The JSON is not a policy (serde's message).
     NotAPolicy(String),
 }
@@ -120,6 +124,8 @@ impl PolicyError {
             (P::AgedBounds, false) => "the aged balance's bounds must increase, from one day".into(),
             (P::MinInvoices, true) => "il faut mesurer au moins une facture payée".into(),
             (P::MinInvoices, false) => "at least one paid invoice must be measured".into(),
+            (P::Penalty(r), _) => format!("{} : {}", r.path(), r.message(lang)),
+            (P::Dunning(d), _) => format!("{} : {}", d.path(), d.message(lang)),
             (P::NotAPolicy(m), true) => format!("ce n'est pas une politique de crédit Encours ({m})"),
             (P::NotAPolicy(m), false) => format!("not an Encours credit policy ({m})"),
         };
@@ -300,6 +306,18 @@ pub fn validate(p: &Policy) -> Vec<PolicyError> {
         push(
             Place::Receivables(ReceivablesPart::AgedBound(0)),
             PolicyProblem::AgedBounds,
+        );
+    }
+    for problem in crate::domain::receivables::penalties::check_rules(&r.penalties) {
+        push(
+            Place::Receivables(ReceivablesPart::Penalties),
+            PolicyProblem::Penalty(problem),
+        );
+    }
+    for problem in crate::domain::receivables::dunning::check_rules(&r.dunning) {
+        push(
+            Place::Receivables(ReceivablesPart::Dunning),
+            PolicyProblem::Dunning(problem),
         );
     }
     if r.min_measured_invoices == 0 {

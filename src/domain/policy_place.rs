@@ -184,6 +184,10 @@ pub enum ReceivablesPart {
     AgedBound(usize),
     /// Paid invoices from which the measured delay feeds the grid.
     MinInvoices,
+    /// The late-payment penalty rules (the rate table and its rates).
+    Penalties,
+    /// The dunning plan and its thresholds and costs.
+    Dunning,
 }
 
 /// A place in the credit policy.
@@ -228,6 +232,8 @@ impl fmt::Display for Place {
             Place::Receivables(ReceivablesPart::MinInvoices) => {
                 f.write_str("receivables.min_measured_invoices")
             }
+            Place::Receivables(ReceivablesPart::Penalties) => f.write_str("receivables.penalties"),
+            Place::Receivables(ReceivablesPart::Dunning) => f.write_str("receivables.dunning"),
             Place::Criteria => f.write_str("criteria"),
             Place::Criterion(c, part) => {
                 write!(f, "criteria.{}", c.key())?;

@@ -14,8 +14,10 @@
 //! Rooms: `files` (edits, creation, copies, deletion and undo), `saving` (what is written when,
 //! its failures), `tabs` (another tab's changes, conflicts), `policy` (versions, re-rating),
 //! `import` (an import's plan, choices and space), `ledger` (a FEC's or an open-items file's
-//! customers matched to files, merged into their ledgers).
+//! customers matched to files, merged into their ledgers), `dunning` (the dunning steps done
+//! and undone).
 
+mod dunning;
 mod files;
 mod import;
 mod ledger;

@@ -11,6 +11,7 @@ pub mod dunning;
 pub mod fec;
 pub mod figures;
 pub mod ledger;
+pub mod letters;
 pub mod merge;
 pub mod monitoring;
 pub mod open_items;

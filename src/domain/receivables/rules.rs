@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::dates::EndOfMonthRule;
+use super::dunning::DunningRules;
 use super::figures::FigureRules;
+use super::penalties::PenaltyRules;
 
 /// The receivables settings of a policy.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,6 +23,11 @@ pub struct ReceivablesRules {
     /// `end_of_month` terms: the month end after adding the days (default), or the days after
     /// the invoice's month end.
     pub end_of_month: EndOfMonthRule,
+    /// Late-payment penalties: the dated rate table, the margin, a contractual rate, the
+    /// indemnity (docs/receivables.md "Penalties").
+    pub penalties: PenaltyRules,
+    /// The dunning plan by class, litigation thresholds, costs (docs/receivables.md "Dunning").
+    pub dunning: DunningRules,
 }
 
 impl Default for ReceivablesRules {
@@ -30,6 +37,8 @@ impl Default for ReceivablesRules {
             aged_bounds: [30, 60, 90],
             min_measured_invoices: 3,
             end_of_month: EndOfMonthRule::DaysThenMonthEnd,
+            penalties: PenaltyRules::default(),
+            dunning: DunningRules::default(),
         }
     }
 }

@@ -5,16 +5,20 @@
 //! Test ids: `portfolio-encours`, `portfolio-overdue`, `portfolio-overruns` (data-value: amounts
 //! 2 places, the count), `portfolio-aged-<bucket>`; `monitoring-by-class` / `monitoring-by-rep`
 //! tables (rows `data-key`); each file `monitoring-row` (`data-id`); the empty state
-//! `monitoring-empty`.
+//! `monitoring-empty`; today's dunning `todays-actions`, each client `todays-action` (`data-id`,
+//! `data-stage`).
 
 use leptos::prelude::*;
 
 use crate::domain::analysis::{ledger_figures, verdict};
 use crate::domain::figure::amount_value;
+use crate::domain::ids::RiskClass;
+use crate::domain::receivables::dunning::{todays_actions, ActionLine, Stage};
 use crate::domain::receivables::figures::{Bucket, LedgerFigures};
+use crate::domain::receivables::ledger::Ledger;
 use crate::domain::receivables::monitoring::{is_overrun, monitor, FileLine, Monitoring, Totals};
 use crate::ui::components::fmt::tr;
-use crate::ui::format::format_amount_places;
+use crate::ui::format::{format_amount_places, format_date};
 use crate::ui::{display_name, use_state, AppState, Lang, View};
 
 /// One file with a ledger, as the screen shows it.
@@ -25,6 +29,7 @@ struct Line {
     class: Option<crate::domain::ids::RiskClass>,
     sales_rep: String,
     figures: LedgerFigures,
+    ledger: Ledger,
 }
 
 /// The monitoring screen.
@@ -40,7 +45,9 @@ pub fn MonitoringPage() -> impl IntoView {
                     .iter()
                     .filter_map(|f| {
                         let figures = ledger_figures(f, p, today)?.published();
+                        let ledger = f.ledger.clone()?;
                         Some(Line {
+                            ledger,
                             id: f.id.clone(),
                             name: f.name.clone(),
                             class: Some(verdict(f, p, today).grid.class),
@@ -76,8 +83,70 @@ pub fn MonitoringPage() -> impl IntoView {
                     .map(|l| FileLine { id: &l.id, name: &l.name, class: l.class, sales_rep: &l.sales_rep, figures: &l.figures })
                     .collect();
                 let m = monitor(&file_lines);
-                body(state, lang, &m, lines).into_any()
+                let (rules, today) = (state.policy.with_untracked(|p| p.receivables.dunning.clone()), state.today.get_untracked());
+                let dunning_lines: Vec<_> = lines
+                    .iter()
+                    .map(|l| (l.id.as_str(), l.name.as_str(), l.class.unwrap_or(RiskClass::NotRated), &l.ledger))
+                    .collect();
+                let actions = todays_actions(&dunning_lines, &rules, today);
+                view! {
+                    {todays_block(state, lang, &actions)}
+                    {body(state, lang, &m, lines)}
+                }
+                .into_any()
             })}
+        </section>
+    }
+}
+
+/// Today's dunning across the portfolio: each client with a due stage, under its next stage,
+/// by amount; a situation older than the policy's days is flagged.
+fn todays_block(state: AppState, lang: Lang, groups: &[(Stage, Vec<ActionLine>)]) -> impl IntoView {
+    let groups: Vec<&(Stage, Vec<ActionLine>)> =
+        groups.iter().filter(|(_, l)| !l.is_empty()).collect();
+    let empty = groups.is_empty();
+    let sections = groups
+        .into_iter()
+        .map(|(stage, lines)| {
+            let rows = lines
+                .iter()
+                .map(|a| {
+                    let id = a.file_id.clone();
+                    let refs = a.invoices.iter().map(|i| i.reference.clone()).collect::<Vec<_>>().join(", ");
+                    let late = a.invoices.iter().map(|i| i.days_late).max().unwrap_or(0).max(0);
+                    let stale = a.stale.then(|| {
+                        let text = if lang.is_fr() {
+                            format!(" situation du {}, importez une situation récente", format_date(lang, a.as_of))
+                        } else {
+                            format!(" situation of {}, import a recent one", format_date(lang, a.as_of))
+                        };
+                        view! { <span class="flag flag-warn" data-testid="todays-stale">{text}</span> }
+                    });
+                    view! {
+                        <tr class="monitoring-row" data-testid="todays-action" data-id=a.file_id.clone() data-stage=stage.key() on:click=move |_| state.open(&id, View::Ledger)>
+                            <td><button type="button" class="row-open">{display_name(&a.name, lang)}</button>{stale}</td>
+                            <td>{refs}</td>
+                            <td class="num">{format!("{late} {}", lang.pick("j", "d"))}</td>
+                            <td class="num" data-value=amount_value(Some(a.amount))>{format_amount_places(lang, a.amount, 2)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>{stage.label(lang)}</h3>
+                <div class="table-wrap"><table class="monitoring-table">
+                    <thead><tr><th>{lang.pick("Client", "Client")}</th><th>{lang.pick("Factures", "Invoices")}</th>
+                    <th class="num">{lang.pick("Retard", "Late")}</th><th class="num">{lang.pick("Montant", "Amount")}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table></div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" data-testid="todays-actions">
+            <h2>{lang.pick("Relances du jour", "Today's dunning")}</h2>
+            {empty.then(|| view! { <p class="muted">{lang.pick("Aucune relance due.", "No reminder due.")}</p> })}
+            {sections}
         </section>
     }
 }

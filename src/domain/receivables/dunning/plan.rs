@@ -163,9 +163,9 @@ pub fn client_plan(
 }
 
 /// Marks `stage` done on `on` on the invoices whose reference is listed: pushes
-/// `Action { stage.key(), on, note }` on each, except where that stage is already recorded on
-/// that date. Returns the references changed, each once: give them to [`undo`] to take the
-/// marking back exactly.
+/// `Action { stage.key(), on, note }` on each. A reference where that stage is already recorded
+/// on that date (on any of its invoices) is left as it is. Returns the references changed, each
+/// once: give them to [`undo`] to take the marking back exactly.
 pub fn mark_done(
     ledger: &mut Ledger,
     refs: &[String],
@@ -173,26 +173,25 @@ pub fn mark_done(
     on: NaiveDate,
     note: &str,
 ) -> Vec<String> {
+    let is_it = |a: &Action| a.stage == stage.key() && a.on == on;
     let mut changed: Vec<String> = Vec::new();
-    for item in ledger.items.iter_mut() {
-        if item.kind != ItemKind::Invoice || !refs.contains(&item.reference) {
+    for reference in refs {
+        let mine = |i: &&Item| i.kind == ItemKind::Invoice && &i.reference == reference;
+        let targets: Vec<&Item> = ledger.items.iter().filter(mine).collect();
+        let already = targets.iter().any(|i| i.actions.iter().any(is_it));
+        if targets.is_empty() || already || changed.contains(reference) {
             continue;
         }
-        let already = item
-            .actions
-            .iter()
-            .any(|a| a.stage == stage.key() && a.on == on);
-        if already {
-            continue;
+        for item in ledger.items.iter_mut() {
+            if item.kind == ItemKind::Invoice && &item.reference == reference {
+                item.actions.push(Action {
+                    stage: stage.key().to_string(),
+                    on,
+                    note: note.to_string(),
+                });
+            }
         }
-        item.actions.push(Action {
-            stage: stage.key().to_string(),
-            on,
-            note: note.to_string(),
-        });
-        if !changed.contains(&item.reference) {
-            changed.push(item.reference.clone());
-        }
+        changed.push(reference.clone());
     }
     changed
 }

@@ -11,11 +11,11 @@ mod dso;
 mod history;
 
 pub use aged::{aged_balance, in_bucket, Bucket};
-pub use history::encours_by_month;
 pub use dso::{
     accounting, count_back, history_start, month_days, month_sales, sales_last_12_months,
     LAST_MONTH,
 };
+pub use history::encours_by_month;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 

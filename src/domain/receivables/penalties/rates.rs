@@ -221,3 +221,93 @@ pub fn check_rules(r: &PenaltyRules) -> Vec<RateProblem> {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn date(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn half_year_bounds() {
+        assert_eq!(half_year_start(date(2024, 6, 30)), date(2024, 1, 1));
+        assert_eq!(half_year_start(date(2024, 7, 1)), date(2024, 7, 1));
+        assert_eq!(half_year_end(date(2024, 2, 29)), date(2024, 6, 30));
+        assert_eq!(half_year_end(date(2024, 12, 31)), date(2024, 12, 31));
+    }
+
+    #[test]
+    fn the_default_table_and_its_checks() {
+        let t = default_rate_table();
+        assert_eq!(t.len(), 15);
+        assert_eq!(
+            t[0],
+            RateRow {
+                from: date(2019, 1, 1),
+                ecb: d("0"),
+                legal: d("0.0086")
+            }
+        );
+        assert_eq!(
+            t[14],
+            RateRow {
+                from: date(2026, 1, 1),
+                ecb: d("0.0215"),
+                legal: d("0.0262")
+            }
+        );
+        assert_eq!(t[9].ecb, d("0.04")); // 2023 H2
+        assert!(check_rules(&PenaltyRules::default()).is_empty());
+        let mut r = PenaltyRules::default();
+        r.rates[3].from = date(2020, 8, 1); // not a half-year's first day
+        r.rates[5].from = date(2020, 1, 1); // before row 4 (2021-01-01)
+        r.rates.remove(10); // 2024 H1 missing: row 10 is now 2024 H2
+        r.rates[0].ecb = d("-0.01");
+        r.rates[1].legal = d("1.5");
+        r.margin = d("2");
+        r.contractual_rate = Some(d("-0.1"));
+        r.indemnity = d("-40");
+        let found = check_rules(&r);
+        assert_eq!(
+            found,
+            vec![
+                RateProblem::EcbRange(0),
+                RateProblem::LegalRange(1),
+                RateProblem::NotHalfYearStart(3),
+                RateProblem::NotIncreasing(5),
+                RateProblem::Gap(6),
+                RateProblem::Gap(10),
+                RateProblem::MarginRange,
+                RateProblem::ContractualRange,
+                RateProblem::IndemnityRange,
+            ]
+        );
+        assert_eq!(found[0].path(), "rates[0].ecb");
+        assert_eq!(found[4].row(), Some(6));
+        assert!(found.iter().all(|f| !f.message(Lang::En).is_empty()));
+    }
+
+    #[test]
+    fn rules_read_and_write_as_json() {
+        let r = PenaltyRules::default();
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["rates"][13]["from"], "2025-07-01");
+        assert_eq!(serde_json::from_value::<PenaltyRules>(json).unwrap(), r);
+        // Missing fields take their defaults; a sloppy date is refused.
+        let only = serde_json::from_str::<PenaltyRules>(r#"{"contractual_rate": "0.12"}"#).unwrap();
+        assert_eq!(
+            (only.contractual_rate, only.rates.len()),
+            (Some(d("0.12")), 15)
+        );
+        let bad = r#"{"rates": [{"from": "2025-7-1", "ecb": "0.02", "legal": "0.03"}]}"#;
+        assert!(serde_json::from_str::<PenaltyRules>(bad).is_err());
+        let bad = r#"{"rates": [{"from": "2025-02-30", "ecb": "0.02", "legal": "0.03"}]}"#;
+        assert!(serde_json::from_str::<PenaltyRules>(bad).is_err());
+    }
+}

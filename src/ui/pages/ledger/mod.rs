@@ -8,9 +8,11 @@
 //! `dso-count_back`, `dso-best_possible`, `dso-add`, `dso-accounting`, `days-late-weighted`,
 //! `days-late-count`; `ledger-codes` (the customer codes joined by `,`), `ledger-as-of` (ISO
 //! date); the authorised limit field `field-authorised_limit`; each item `ledger-item` (`data-ref`),
-//! its dispute checkbox `item-disputed`; the empty state `ledger-empty`.
+//! its dispute checkbox `item-disputed`; the empty state `ledger-empty`; the penalties and the
+//! dunning: see `dunning.rs`.
 
 mod charts;
+mod dunning;
 mod items;
 
 use leptos::prelude::*;
@@ -73,6 +75,7 @@ struct Shown {
     bounds: [u32; 3],
     name: String,
     measured: Option<(Decimal, u32)>,
+    dunning: dunning::Dunning,
 }
 
 fn ledger_view(state: AppState) -> AnyView {
@@ -82,14 +85,19 @@ fn ledger_view(state: AppState) -> AnyView {
         state.current_file.with(|f| {
             let f = f.as_ref()?;
             state.policy.with(|p| {
+                let ledger = f.ledger.clone()?;
+                let figures = ledger_figures(f, p, today)?;
+                let class = state.analysis.with(|a| a.as_ref().map(|a| a.grid.class))?;
+                let dunning = dunning::dunning_of(&ledger, &figures, class, &p.receivables, today);
                 Some(Shown {
-                    ledger: f.ledger.clone()?,
-                    figures: ledger_figures(f, p, today)?.published(),
+                    ledger,
+                    figures: figures.published(),
                     bounds: p.receivables.aged_bounds,
                     name: f.name.clone(),
                     measured: state
                         .analysis
                         .with(|a| a.as_ref().and_then(|a| a.measured_payment)),
+                    dunning,
                 })
             })
         })
@@ -100,6 +108,7 @@ fn ledger_view(state: AppState) -> AnyView {
             {move || shown.get().map(|s| figures_block(lang.get(), &s))}
             {limit_field(state)}
             {move || shown.get().map(|s| charts::aged_chart(lang.get(), &s.figures, s.bounds))}
+            {move || shown.get().map(|s| dunning::dunning_block(state, lang.get(), &s.dunning))}
             {move || shown.get().map(|s| items::items_table(state, lang.get(), &s.ledger))}
             {move || shown.get().map(|s| charts::months_chart(lang.get(), &s.ledger))}
         </div>

@@ -102,6 +102,12 @@ pub(super) fn place_label(place: Place, lang: Lang) -> String {
                 format!("Aged balance, {which} bound")
             }
         }
+        Place::Receivables(ReceivablesPart::Penalties) => lang
+            .pick("Pénalités de retard", "Late-payment penalties")
+            .into(),
+        Place::Receivables(ReceivablesPart::Dunning) => {
+            lang.pick("Plan de relance", "Dunning plan").into()
+        }
         Place::Receivables(ReceivablesPart::MinInvoices) => lang
             .pick(
                 "Factures payées mesurées au minimum",
