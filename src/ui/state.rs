@@ -64,6 +64,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// An import waiting for the user's choices.
     pub import: RwSignal<Option<PendingImport>>,
+    /// A dunning letter open in its dialogue (and printed instead of the report while open).
+    pub letter: RwSignal<Option<super::pages::ledger::letter::OpenLetter>>,
     /// A ledger import (FEC, open-items CSV) in its dialogue.
     pub ledger_import: RwSignal<Option<super::ledger_import::LedgerImport>>,
     /// The outcome of the last import.
@@ -129,6 +131,7 @@ impl AppState {
             notice: RwSignal::new(None),
             import: RwSignal::new(None),
             ledger_import: RwSignal::new(None),
+            letter: RwSignal::new(None),
             import_status: RwSignal::new(ImportStatus::Idle),
             busy: RwSignal::new(None),
             save_queued: StoredValue::new(false),

@@ -24,7 +24,7 @@ use sheet::*;
 
 /// Whether the report is drawn: set by a print button or `beforeprint`, reset by `afterprint`.
 #[derive(Clone, Copy)]
-pub struct Printing(RwSignal<bool>);
+pub struct Printing(pub RwSignal<bool>);
 
 /// Provides [`Printing`] to every screen and follows the browser's print events. Called once,
 /// by `App`, whose lifetime is the page's.
@@ -78,6 +78,10 @@ pub fn ReportSheet() -> impl IntoView {
         let on = printing.is_some_and(|Printing(p)| p.get()) && state.view.get().of_file();
         if !on {
             return ().into_any();
+        }
+        // A dunning letter open on the ledger is what is printed then.
+        if let Some(letter) = crate::ui::pages::ledger::letter::letter_sheet(state) {
+            return letter;
         }
         let lang = state.lang.get();
         let policy = state.policy.get();

@@ -57,7 +57,17 @@ pub(super) fn aged_chart(lang: Lang, f: &LedgerFigures, bounds: [u32; 3]) -> Any
 /// Sales and encours by calendar month over the last 12 months, oldest first: the sales as
 /// imported, the encours rebuilt from the items (`figures::encours_by_month`).
 pub(super) fn months_chart(lang: Lang, ledger: &Ledger) -> AnyView {
-    let encours = encours_by_month(ledger, 12);
+    // The months before the first one with a sale or an encours are left out: a new ledger's
+    // chart starts where its history does.
+    let mut encours = encours_by_month(ledger, 12);
+    let first = encours.iter().position(|(m, e)| {
+        !e.is_zero()
+            || ledger
+                .months
+                .iter()
+                .any(|s| s.month == *m && !s.sales.is_zero())
+    });
+    encours.drain(..first.unwrap_or(encours.len()));
     let sales_of = |month: chrono::NaiveDate| {
         ledger
             .months

@@ -13,6 +13,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use super::letter::OpenLetter;
 use crate::domain::figure::amount_value;
 use crate::domain::ids::RiskClass;
 use crate::domain::receivables::dunning::{
@@ -20,6 +21,7 @@ use crate::domain::receivables::dunning::{
 };
 use crate::domain::receivables::figures::LedgerFigures;
 use crate::domain::receivables::ledger::Ledger;
+use crate::domain::receivables::letters::{letter, LetterKind};
 use crate::domain::receivables::penalties::{penalties, Penalties};
 use crate::domain::receivables::rules::ReceivablesRules;
 use crate::ui::format::{format_amount_places, format_date};
@@ -77,6 +79,36 @@ pub(super) fn dunning_of(
         dunning_cost,
         write_off_sales,
         actions,
+    }
+}
+
+/// Opens the letter of `stage` for the invoices `refs` of the open file, dated today.
+fn open_letter(state: AppState, stage: Stage, refs: Vec<String>) {
+    let lang = state.lang.get_untracked();
+    let today = state.today.get_untracked();
+    let built = state.current_file.with_untracked(|f| {
+        let f = f.as_ref()?;
+        let ledger = f.ledger.as_ref()?;
+        state.policy.with_untracked(|p| {
+            Some(letter(
+                ledger,
+                &refs,
+                LetterKind::from_stage(stage),
+                &f.name,
+                today,
+                &p.receivables.penalties,
+                p.receivables.dunning.stale_after_days,
+                lang,
+            ))
+        })
+    });
+    if let Some(letter) = built {
+        state.letter.set(Some(OpenLetter {
+            letter,
+            lang,
+            stage,
+            refs,
+        }));
     }
 }
 
@@ -146,13 +178,18 @@ pub(super) fn dunning_block(state: AppState, lang: Lang, d: &Dunning) -> AnyView
                 .collect::<Vec<_>>()
                 .join(" · ");
             let label = stage.label(lang);
+            let letter_refs = refs.clone();
             let mark = move |_| {
                 if let Some(id) = state.current.get_untracked() {
                     state.act(|w| w.mark_stage_sent(&id, &refs, stage, ""));
                 }
             };
+            let open_letter = move |_| open_letter(state, stage, letter_refs.clone());
             view! {
                 <p><strong data-testid="dunning-next" data-value=stage.key()>{label}</strong>" — "{list}</p>
+                <button type="button" class="btn" data-testid="letter-open" on:click=open_letter>
+                    {lang.pick("Préparer la lettre", "Prepare the letter")}
+                </button>
                 <button type="button" class="btn btn-primary" data-testid="dunning-mark-sent" on:click=mark>
                     {lang.pick("Marquer comme envoyée", "Mark as sent")}
                 </button>

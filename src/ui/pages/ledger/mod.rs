@@ -14,6 +14,7 @@
 mod charts;
 mod dunning;
 mod items;
+pub mod letter;
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -103,6 +104,7 @@ fn ledger_view(state: AppState) -> AnyView {
         })
     });
     view! {
+        <letter::LetterDialog/>
         <div class="ledger">
             {move || shown.get().map(|s| head(lang.get(), &s))}
             {move || shown.get().map(|s| figures_block(lang.get(), &s))}
