@@ -22,8 +22,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * 569.7 KB with the receivables (2026-12-04, +106.7 KB against the build before them): the FEC
  * and open-items readers (with the `csv` crate), the ledger figures and monitoring, the ledger
  * import dialogue and the ledger and monitoring screens.
+ * 622.6 KB with penalties, dunning and letters (2026-12-04, +52.9 KB): the dated rate table and
+ * the plan by class in the policy (with their serde derive and checks), the penalties, the plan,
+ * the letters' wording in both languages, today's actions and the letter dialogue.
  */
-const MEASURED_GZIP = 570_000;
+const MEASURED_GZIP = 623_000;
 const SLACK_GZIP = 8_000;
 const CEILING_GZIP = MEASURED_GZIP + SLACK_GZIP;
 const dir = process.argv[2] ?? 'dist';

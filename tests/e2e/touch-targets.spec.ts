@@ -151,6 +151,21 @@ for (const size of SIZES) {
       await app.goTo('settings');
       await expect(app.byTestId('settings-page')).toBeVisible();
       await expectTargets(app, 'settings', shot('7-settings'));
+
+      // The receivables: the demo situation's dialogue, the monitoring, a ledger, a letter.
+      await app.goTo('monitoring');
+      await app.byTestId('load-demo-ledger').tap();
+      await expect(app.byTestId('ledger-import-dialog')).toBeVisible();
+      await expectTargets(app, 'ledger import dialogue', shot('8-ledger-import'));
+      await app.byTestId('import-confirm').tap();
+      await expect(app.byTestId('todays-actions')).toBeVisible();
+      await expectTargets(app, 'monitoring', shot('9-monitoring'));
+      await app.byTestId('monitoring-row').first().tap();
+      await expect(app.byTestId('ledger-page')).toBeVisible();
+      await expectTargets(app, 'ledger', shot('10-ledger'));
+      await app.byTestId('letter-open').tap();
+      await expect(app.byTestId('letter-dialog')).toBeVisible();
+      await expectTargets(app, 'letter', shot('11-letter'));
       app.expectClean();
     });
   });
@@ -159,7 +174,7 @@ for (const size of SIZES) {
 test('no style shows or hides anything on hover alone', () => {
   const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '../../style');
   const found: string[] = [];
-  for (const file of ['main.css', 'analysis.css', 'policy.css']) {
+  for (const file of ['main.css', 'analysis.css', 'policy.css', 'ledger.css']) {
     const css = readFileSync(path.join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     for (const m of css.matchAll(/([^{}]*:hover[^{}]*)\{([^}]*)\}/g)) {
       if (/\b(display|visibility|opacity|max-height|content)\s*:/.test(m[2])) found.push(`${file}: ${m[1].trim()}`);

@@ -153,7 +153,7 @@ fn item_row(state: AppState, lang: Lang, item: &Item, late: i64) -> impl IntoVie
             <td class="num" data-value=amount_value(Some(item.amount))>{format_amount_places(lang, item.amount, 2)}</td>
             <td class="num" data-testid="item-open" data-value=amount_value(Some(item.open))>{format_amount_places(lang, item.open, 2)}</td>
             <td class="num" data-testid="item-late" data-value=late.to_string()>{late_text}</td>
-            <td><input type="checkbox" data-testid="item-disputed" aria-label=label prop:checked=item.disputed on:change=toggle/></td>
+            <td><label class="check-target"><input type="checkbox" data-testid="item-disputed" aria-label=label prop:checked=item.disputed on:change=toggle/></label></td>
         </tr>
     }
 }
