@@ -427,3 +427,18 @@ proptest! {
         prop_assert!(p.interest.is_none_or(|v| v >= Decimal::ZERO));
     }
 }
+
+#[test]
+fn after_the_table_a_contractual_rate_is_checked_against_the_last_legal_rate() {
+    // 14 000 € due 14/09/2026, open on 15/11/2026: 62 days in 2026 H2, after the table's last
+    // row (2026 H1, legal 2.62 %). At 5 %: 14 000 × 5 % × 62 / 365 = 118.90 €; 5 % is below
+    // 3 × 2.62 % = 7.86 %, carried on like the ECB rate: illegal.
+    let l = ledger(date(2026, 11, 15), vec![open(date(2026, 9, 14), "14000")]);
+    let p = penalties(&l, &contractual("0.05"), date(2026, 11, 15));
+    assert_eq!(p.interest, Some(d("118.90")));
+    assert_eq!(p.illegal_contractual.len(), 1);
+    assert_eq!(p.illegal_contractual[0].1, d("0.0786"));
+    // At 8 % it is legal.
+    let p = penalties(&l, &contractual("0.08"), date(2026, 11, 15));
+    assert!(p.illegal_contractual.is_empty());
+}

@@ -217,10 +217,9 @@ fn invoice_penalty(
         let days = u32::try_from((to - from).num_days() + 1).unwrap_or(u32::MAX);
         let (rate, source) = match (rules.contractual_rate, p.row) {
             (Some(c), row) => {
-                // The floor of L441-10 is known only for the half-years the table has.
-                let floor = row
-                    .filter(|_| p.own)
-                    .and_then(|r| times(Decimal::from(3), r.legal));
+                // The floor of L441-10: three times the legal rate of the half-year, or of the
+                // table's last row after it (carried on, as the ECB rate is).
+                let floor = row.and_then(|r| times(Decimal::from(3), r.legal));
                 if let Some(floor) = floor.filter(|f| c < *f) {
                     illegal.push((p.from, floor));
                 }

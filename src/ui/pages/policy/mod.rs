@@ -24,6 +24,7 @@
 //! it holds the draft, the preview, the versions, import and export together, as one screen);
 //! the form and its parts are in the sibling files.
 
+mod penalties_dunning;
 mod field;
 mod labels;
 mod preview;

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use super::penalties_dunning::{dunning_section, penalties_section};
 use super::field::*;
 use super::receivables::receivables_section;
 use super::widgets::*;
@@ -417,6 +418,8 @@ pub(super) fn policy_form(ed: Editor) -> AnyView {
         general_section(ed),
         ratios_section(ed),
         receivables_section(ed),
+        penalties_section(ed),
+        dunning_section(ed),
     ];
     view! { <div class="policy-form" class:readonly=ed.readonly>{sections}</div> }.into_any()
 }
