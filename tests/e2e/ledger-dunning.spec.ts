@@ -37,5 +37,16 @@ test('penalties, the next dunning stage marked sent and undone, litigation propo
   await app.byTestId('dunning-undo').click();
   await expectFigure('dunning-next', 'pre_due');
   await expect(app.byTestId('dunning-action')).toHaveCount(0);
+
+  // The litigation summary: the three late invoices at 15/11 with their penalties:
+  // 48 500 + 1 072.86 + 120 = 49 692.86 €.
+  await app.byTestId('litigation-open').click();
+  const dialog = app.byTestId('letter-dialog');
+  await expect(dialog.getByTestId('letter-title')).toContainText('Fiche contentieux');
+  await expect(dialog.getByTestId('letter-line')).toHaveCount(3);
+  await expect(dialog.getByTestId('letter-total')).toHaveAttribute('data-value', '49692.86');
+  await expect(app.byTestId('letter-mark-sent')).toHaveCount(0);
+  await app.byTestId('letter-close').click();
+  await expect(dialog).toHaveCount(0);
   app.expectClean();
 });

@@ -299,6 +299,10 @@ async function walk(app: Encours, lang: Lang): Promise<Checker> {
   await app.byTestId('monitoring-row').first().click();
   await expect(app.byTestId('ledger-encours')).toBeVisible();
   await c.check('a ledger');
+  await app.byTestId('letter-open').click();
+  await expect(app.byTestId('letter-dialog')).toBeVisible();
+  await c.check('a dunning letter');
+  await app.byTestId('letter-close').click();
   await app.goTo('portfolio');
   await app.importLedger('open-items.csv');
   await expect(app.byTestId('ledger-import-dialog')).toBeVisible();

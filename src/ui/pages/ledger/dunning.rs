@@ -108,6 +108,46 @@ fn open_letter(state: AppState, stage: Stage, refs: Vec<String>) {
             lang,
             stage,
             refs,
+            litigation: None,
+        }));
+    }
+}
+
+/// Opens the litigation summary: every late, undisputed invoice at the situation date, with
+/// the dunning done.
+fn open_litigation(state: AppState, actions: Vec<(Stage, chrono::NaiveDate, Vec<String>)>) {
+    let lang = state.lang.get_untracked();
+    let built = state.current_file.with_untracked(|f| {
+        let f = f.as_ref()?;
+        let ledger = f.ledger.as_ref()?;
+        let refs: Vec<String> = ledger
+            .items
+            .iter()
+            .filter(|i| i.due_on.is_some_and(|d| d < ledger.as_of) && i.open > Decimal::ZERO)
+            .map(|i| i.reference.clone())
+            .collect();
+        state.policy.with_untracked(|p| {
+            let letter = letter(
+                ledger,
+                &refs,
+                LetterKind::FormalNotice,
+                &f.name,
+                ledger.as_of,
+                &p.receivables.penalties,
+                p.receivables.dunning.stale_after_days,
+                lang,
+            );
+            Some((letter, refs))
+        })
+    });
+    if let Some((letter, refs)) = built {
+        let stage = Stage::LitigationReview;
+        state.letter.set(Some(OpenLetter {
+            letter,
+            lang,
+            stage,
+            refs,
+            litigation: Some(actions),
         }));
     }
 }
@@ -236,6 +276,12 @@ pub(super) fn dunning_block(state: AppState, lang: Lang, d: &Dunning) -> AnyView
             format!("Writing the overdue off would take {} of sales to make up, at the policy's margin.", amount(v))
         }
     });
+    let litigation_actions = d.actions.clone();
+    let litigation = matches!(proposal, Proposal::Litigation).then(|| view! {
+        <button type="button" class="btn" data-testid="litigation-open" on:click=move |_| open_litigation(state, litigation_actions.clone())>
+            {lang.pick("Fiche contentieux", "Litigation summary")}
+        </button>
+    });
     view! {
         <section class="card ledger-dunning">
             <h2>{lang.pick("Pénalités de retard", "Late-payment penalties")}</h2>
@@ -251,6 +297,7 @@ pub(super) fn dunning_block(state: AppState, lang: Lang, d: &Dunning) -> AnyView
             {next}
             <ul class="dunning-actions">{actions}</ul>
             <p data-testid="dunning-proposal" data-value=proposal_key(proposal)>{proposal_text}</p>
+            {litigation}
             {write_off.map(|w| view! { <p class="muted">{w}</p> })}
             <dl class="figures">
                 <div class="figure"><dt>{lang.pick("Coût du retard (par an)", "Cost of lateness (per year)")}</dt><dd data-testid="cost-of-lateness" data-value=amount_value(d.lateness)>{d.lateness.map(amount).unwrap_or_else(|| lang.pick("n.d.", "n/a").to_string())}</dd></div>

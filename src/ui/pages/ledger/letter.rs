@@ -6,6 +6,8 @@
 //! (each invoice, `data-ref`), `letter-total` (data-value: the total due), `letter-deadline`
 //! (data-value: ISO date, a formal notice only), `letter-stale`, `letter-text` (the text for an
 //! e-mail), `letter-print`, `letter-mark-sent`, `letter-close`; printed, `print-letter-sheet`.
+//! The litigation summary (`litigation-open`) shows in the same dialogue, with `litigation-action`
+//! for each dunning step done.
 
 use std::time::Duration;
 
@@ -24,10 +26,13 @@ pub struct OpenLetter {
     pub lang: Lang,
     pub stage: Stage,
     pub refs: Vec<String>,
+    /// A litigation summary instead of a letter: the dunning actions done (stage, date,
+    /// invoices), listed under the debt.
+    pub litigation: Option<Vec<(Stage, chrono::NaiveDate, Vec<String>)>>,
 }
 
-/// The letter's content, shared by the dialogue and the printed sheet.
-fn letter_body(l: &Letter, lang: Lang) -> AnyView {
+/// The invoices with their penalties and the totals.
+fn lines_table(l: &Letter, lang: Lang) -> AnyView {
     let amount = |v: rust_decimal::Decimal| format_amount_places(lang, v, 2);
     let na = || lang.pick("taux non renseigné", "rate not set").to_string();
     let rows = l
@@ -49,11 +54,6 @@ fn letter_body(l: &Letter, lang: Lang) -> AnyView {
         .collect_view();
     let t = l.totals;
     view! {
-        <p class="letter-date">{format_date(lang, l.date)}</p>
-        <p class="letter-to"><strong>{l.recipient.clone()}</strong></p>
-        <h1 data-testid="letter-title">{l.title.clone()}</h1>
-        {l.stale.then(|| view! { <p class="flag flag-warn" data-testid="letter-stale">{l.body.last().cloned().unwrap_or_default()}</p> })}
-        <p>{l.opening.clone()}</p>
         <table class="letter-table">
             <thead><tr>
                 <th>{lang.pick("Facture", "Invoice")}</th><th>{lang.pick("Date", "Date")}</th><th>{lang.pick("Échéance", "Due")}</th>
@@ -71,6 +71,19 @@ fn letter_body(l: &Letter, lang: Lang) -> AnyView {
                 <td class="num" data-testid="letter-total" data-value=amount_value(t.total_due)>{t.total_due.map(amount).unwrap_or_else(na)}</td>
             </tr></tfoot>
         </table>
+    }
+    .into_any()
+}
+
+/// The letter's content, shared by the dialogue and the printed sheet.
+fn letter_body(l: &Letter, lang: Lang) -> AnyView {
+    view! {
+        <p class="letter-date">{format_date(lang, l.date)}</p>
+        <p class="letter-to"><strong>{l.recipient.clone()}</strong></p>
+        <h1 data-testid="letter-title">{l.title.clone()}</h1>
+        {l.stale.then(|| view! { <p class="flag flag-warn" data-testid="letter-stale">{l.body.last().cloned().unwrap_or_default()}</p> })}
+        <p>{l.opening.clone()}</p>
+        {lines_table(l, lang)}
         {l.deadline.map(|d| view! { <p data-testid="letter-deadline" data-value=d.to_string()><strong>{lang.pick("À régler au plus tard le ", "To be paid by ")}{format_date(lang, d)}</strong></p> })}
         // The stale warning, the body's last paragraph, is shown first when there is one.
         {l.body.iter().take(l.body.len() - usize::from(l.stale)).map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
@@ -78,6 +91,43 @@ fn letter_body(l: &Letter, lang: Lang) -> AnyView {
         <p>{l.closing.clone()}</p>
     }
     .into_any()
+}
+
+/// The litigation summary of the debt: the invoices with their penalties at the situation
+/// date, the dunning done, the legal grounds.
+fn litigation_body(
+    l: &Letter,
+    actions: &[(Stage, chrono::NaiveDate, Vec<String>)],
+    lang: Lang,
+) -> AnyView {
+    let title = if lang.is_fr() {
+        format!("Fiche contentieux — {}", l.recipient)
+    } else {
+        format!("Litigation summary — {}", l.recipient)
+    };
+    let done = actions
+        .iter()
+        .map(|(stage, on, refs)| view! { <li data-testid="litigation-action">{format!("{} — {} — {}", format_date(lang, *on), stage.label(lang), refs.join(", "))}</li> })
+        .collect_view();
+    view! {
+        <p class="letter-date">{format_date(lang, l.date)}</p>
+        <h1 data-testid="letter-title">{title}</h1>
+        <p>{lang.pick("Créance à la date de situation du ", "The debt at the situation date of ")}{format_date(lang, l.as_of)}{lang.pick(", pénalités calculées à cette date.", ", penalties computed to that date.")}</p>
+        {lines_table(l, lang)}
+        <h2>{lang.pick("Relances faites", "Dunning done")}</h2>
+        {actions.is_empty().then(|| view! { <p>{lang.pick("Aucune relance enregistrée.", "No reminder recorded.")}</p> })}
+        <ul>{done}</ul>
+        <div class="letter-legal">{l.legal.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}</div>
+    }
+    .into_any()
+}
+
+/// What the dialogue and the printed sheet show.
+fn open_body(open: &OpenLetter) -> AnyView {
+    match &open.litigation {
+        Some(actions) => litigation_body(&open.letter, actions, open.lang),
+        None => letter_body(&open.letter, open.lang),
+    }
 }
 
 /// The dialogue of the open letter.
@@ -113,7 +163,7 @@ pub fn LetterDialog() -> impl IntoView {
             <div class="dialog-backdrop">
                 <div class="dialog dialog-wide letter" role="dialog" aria-modal="true" aria-labelledby="letter-heading" data-testid="letter-dialog">
                     <h2 id="letter-heading">{open.letter.kind.label(lang)}</h2>
-                    <div class="letter-page">{letter_body(&open.letter, lang)}</div>
+                    <div class="letter-page">{open_body(&open)}</div>
                     <label class="field">
                         <span>{lang.pick("Texte pour un e-mail", "Text for an e-mail")}</span>
                         <textarea readonly rows="8" data-testid="letter-text" prop:value=text></textarea>
@@ -121,7 +171,9 @@ pub fn LetterDialog() -> impl IntoView {
                     <div class="dialog-actions">
                         <button class="btn" data-testid="letter-close" on:click=move |_| state.letter.set(None)>{lang.pick("Fermer", "Close")}</button>
                         <button class="btn" data-testid="letter-print" on:click=print>{lang.pick("Imprimer", "Print")}</button>
-                        <button class="btn btn-primary" data-testid="letter-mark-sent" on:click=mark>{lang.pick("Marquer comme envoyée", "Mark as sent")}</button>
+                        {open.litigation.is_none().then(|| view! {
+                            <button class="btn btn-primary" data-testid="letter-mark-sent" on:click=mark>{lang.pick("Marquer comme envoyée", "Mark as sent")}</button>
+                        })}
                     </div>
                 </div>
             </div>
@@ -134,7 +186,7 @@ pub fn letter_sheet(state: AppState) -> Option<AnyView> {
     let open = state.letter.get()?;
     Some(
         view! {
-            <div class="report-sheet letter-sheet" data-testid="print-letter-sheet">{letter_body(&open.letter, open.lang)}</div>
+            <div class="report-sheet letter-sheet" data-testid="print-letter-sheet">{open_body(&open)}</div>
         }
         .into_any(),
     )

@@ -24,9 +24,9 @@
 //! it holds the draft, the preview, the versions, import and export together, as one screen);
 //! the form and its parts are in the sibling files.
 
-mod penalties_dunning;
 mod field;
 mod labels;
+mod penalties_dunning;
 mod preview;
 mod receivables;
 mod sections;

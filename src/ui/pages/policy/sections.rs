@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::penalties_dunning::{dunning_section, penalties_section};
 use super::field::*;
+use super::penalties_dunning::{dunning_section, penalties_section};
 use super::receivables::receivables_section;
 use super::widgets::*;
 use crate::domain::grid::{CriterionId, RiskClass};
