@@ -142,8 +142,9 @@ for (const size of SIZES) {
       await app.goTo('policy');
       await expect(app.policyPage).toBeVisible();
       await expectTargets(app, 'policy', shot('6-policy'));
-      // The policy's figures are typed on a numeric keypad too (decimal, or whole for days).
-      const modes = await page.locator('input[data-testid^="policy-"]:not([type="file"]):not([type="checkbox"]):not([data-testid="policy-comment"])')
+      // The policy's figures are typed on a numeric keypad too (decimal, or whole for days); its
+      // dates (the rate table's half-years) open the date picker.
+      const modes = await page.locator('input[data-testid^="policy-"]:not([type="file"]):not([type="checkbox"]):not([type="date"]):not([data-testid="policy-comment"])')
         .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-testid')}:${e.getAttribute('inputmode')}`));
       expect(modes.length).toBeGreaterThan(20);
       expect(modes.filter((m) => !/:(decimal|numeric)$/.test(m)), 'policy fields without a numeric keypad').toEqual([]);
