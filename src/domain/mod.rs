@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod client;
 pub mod exchange;
 pub mod figure;
+pub mod format;
 pub mod grid;
 pub mod ids;
 pub mod json_tree;

@@ -8,7 +8,8 @@
 pub mod app;
 pub mod busy;
 pub mod components;
-pub mod format;
+/// Display formatting lives in the domain (letters use it too); the screens reach it here.
+pub use crate::domain::format;
 pub mod import;
 pub mod io;
 pub mod ledger_import;

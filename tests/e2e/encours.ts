@@ -455,6 +455,15 @@ export class Encours {
     else await input.setInputFiles({ mimeType: 'text/plain', ...file });
   }
 
+  /** Loads the demo portfolio, then the demo situation from the monitoring screen, confirmed. */
+  async loadDemoSituation() {
+    await this.loadDemo();
+    await this.goTo('monitoring');
+    await this.byTestId('load-demo-ledger').click();
+    await this.confirmImport();
+    await expect(this.byTestId('ledger-import-dialog')).toHaveCount(0);
+  }
+
   /** The open ledger import dialogue's customer line for a code. */
   ledgerCustomer(code: string): Locator {
     return this.byTestId('ledger-customer').and(this.page.locator(`[data-code="${code}"]`));

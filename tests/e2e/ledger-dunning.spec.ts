@@ -14,10 +14,7 @@ test('penalties, the next dunning stage marked sent and undone, litigation propo
   const app = new Encours(page);
   await app.pinDate();
   await app.open();
-  await app.loadDemo();
-  await app.goTo('monitoring');
-  await app.byTestId('load-demo-ledger').click();
-  await app.confirmImport();
+  await app.loadDemoSituation();
   const todays = app.byTestId('todays-action').and(page.locator('[data-id="demo-translog-express"]'));
   await expect(todays).toHaveAttribute('data-stage', 'pre_due');
   await todays.click();

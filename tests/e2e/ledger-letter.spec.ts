@@ -13,10 +13,7 @@ test('a letter lists the invoices with penalties at its date, prints on one page
   await app.pinDate();
   await app.stubPrint();
   await app.open();
-  await app.loadDemo();
-  await app.goTo('monitoring');
-  await app.byTestId('load-demo-ledger').click();
-  await app.confirmImport();
+  await app.loadDemoSituation();
   await app.byTestId('todays-action').and(page.locator('[data-id="demo-translog-express"]')).click();
   await app.byTestId('letter-open').click();
   const dialog = app.byTestId('letter-dialog');

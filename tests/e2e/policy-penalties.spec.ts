@@ -11,10 +11,7 @@ test('a contractual rate and a dunning stage edited in the policy reach the ledg
   const app = new Encours(page);
   await app.pinDate();
   await app.open();
-  await app.loadDemo();
-  await app.goTo('monitoring');
-  await app.byTestId('load-demo-ledger').click();
-  await app.confirmImport();
+  await app.loadDemoSituation();
 
   await app.goTo('policy');
   // A stage out of order is refused at its place in the plan.

@@ -3,18 +3,14 @@
 //! groups, no-break space before €) or `€1,234.56`, dates `31/03/2025` or `31 Mar 2025`.
 //! Written here rather than taken from `crate::ui`, which only builds for the browser.
 
-use chrono::{Datelike, NaiveDate};
-use rust_decimal::{Decimal, RoundingStrategy};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use super::{LetterKind, LetterLine, LetterTotals};
 use crate::domain::figure::times;
+use crate::domain::format::{format_amount_places, format_date, format_number, format_percent};
 use crate::domain::lang::Lang;
 use crate::domain::receivables::penalties::PenaltyRules;
-
-/// Narrow no-break space: French thousands separator, and before `%`.
-const NNBSP: char = '\u{202F}';
-/// No-break space: before `€` in French.
-const NBSP: char = '\u{00A0}';
 
 /// What the sentences of one letter depend on.
 pub(super) struct Facts {
@@ -28,81 +24,29 @@ pub(super) struct Facts {
     pub any_late: bool,
 }
 
-/// `v` with `places` decimals (half-even, as published figures are), grouped by thousands.
-fn number(lang: Lang, v: Decimal, places: u32) -> String {
-    let r = v.round_dp_with_strategy(places, RoundingStrategy::MidpointNearestEven);
-    let negative = r.is_sign_negative() && !r.is_zero();
-    let s = r.abs().to_string();
-    let (int, frac) = s.split_once('.').unwrap_or((s.as_str(), ""));
-    let mut frac = frac.to_string();
-    while frac.len() < places as usize {
-        frac.push('0');
-    }
-    let (group, point) = match lang {
-        Lang::Fr => (NNBSP, ','),
-        Lang::En => (',', '.'),
-    };
-    let mut out = String::with_capacity(s.len() + s.len() / 3 + 2);
-    if negative {
-        out.push('-');
-    }
-    let n = int.chars().count();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    if places > 0 {
-        out.push(point);
-        out.push_str(&frac);
-    }
-    out
-}
-
-fn with_euro(lang: Lang, digits: String) -> String {
-    match (lang, digits.strip_prefix('-')) {
-        (Lang::Fr, _) => format!("{digits}{NBSP}€"),
-        (Lang::En, Some(abs)) => format!("-€{abs}"),
-        (Lang::En, None) => format!("€{digits}"),
-    }
-}
+// Amounts, percentages and dates are written as the screens write them (`domain::format`):
+// a letter's amounts are the published figures, already to the cent.
 
 /// An amount to the cent: `1 234,56 €` / `€1,234.56`.
 pub(super) fn money(lang: Lang, v: Decimal) -> String {
-    with_euro(lang, number(lang, v, 2))
+    format_amount_places(lang, v, 2)
 }
 
 /// An amount in whole euros when it has no cents (`40 €`), else to the cent.
 fn money_short(lang: Lang, v: Decimal) -> String {
     let places = if v.fract().is_zero() { 0 } else { 2 };
-    with_euro(lang, number(lang, v, places))
+    format_amount_places(lang, v, places)
 }
 
 /// A fraction as a percentage with the places it needs: 0.1215 → `12,15 %` / `12.15%`.
 fn percent(lang: Lang, fraction: Decimal) -> String {
-    let Some(pct) = times(fraction, Decimal::ONE_HUNDRED).map(|p| p.normalize()) else {
-        return lang.pick("n.d.", "n/a").to_string();
-    };
-    let digits = number(lang, pct, pct.scale());
-    match lang {
-        Lang::Fr => format!("{digits}{NNBSP}%"),
-        Lang::En => format!("{digits}%"),
-    }
+    let places = times(fraction, Decimal::ONE_HUNDRED).map_or(2, |p| p.normalize().scale());
+    format_percent(lang, fraction, places)
 }
 
 /// `31/03/2025` / `31 Mar 2025`.
 pub(super) fn day(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::Fr => format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()),
-        Lang::En => {
-            const MONTHS: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            let m = MONTHS.get(d.month0() as usize).copied().unwrap_or("");
-            format!("{} {} {:04}", d.day(), m, d.year())
-        }
-    }
+    format_date(lang, d)
 }
 
 /// The date line under the recipient: `Le 14/08/2025` / `14 Aug 2025`.
@@ -253,7 +197,7 @@ pub(super) fn l441_10(lang: Lang, rules: &PenaltyRules) -> String {
 /// The margin in points: 0.10 → `10`.
 fn points(lang: Lang, margin: Decimal) -> String {
     match times(margin, Decimal::ONE_HUNDRED).map(|p| p.normalize()) {
-        Some(p) => number(lang, p, p.scale()),
+        Some(p) => format_number(lang, p, p.scale()),
         None => lang.pick("n.d.", "n/a").to_string(),
     }
 }
@@ -328,7 +272,7 @@ mod tests {
 
     #[test]
     fn amounts_percentages_and_dates() {
-        assert_eq!(money(Lang::Fr, dec("1234.565")), "1\u{202F}234,56\u{A0}€");
+        assert_eq!(money(Lang::Fr, dec("1234.56")), "1\u{202F}234,56\u{A0}€");
         assert_eq!(money(Lang::En, dec("1234567.5")), "€1,234,567.50");
         assert_eq!(money(Lang::En, dec("-12")), "-€12.00");
         assert_eq!(money(Lang::Fr, dec("999")), "999,00\u{A0}€");

@@ -41,24 +41,27 @@ pub fn provide_printing() {
     });
 }
 
+/// Draws the sheet (the report, or the letter open) and asks the browser to print it.
+pub fn print_now(printing: Option<Printing>) {
+    if let Some(Printing(on)) = printing {
+        on.set(true);
+    }
+    // `print()` prints the page as it is and blocks: it waits for the next task, after the
+    // microtasks that draw the sheet.
+    set_timeout(
+        || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        },
+        Duration::ZERO,
+    );
+}
+
 /// The "print the report" button of the client and analysis screens.
 pub fn print_button(lang: RwSignal<Lang>) -> AnyView {
     let printing = use_context::<Printing>();
-    let click = move |_| {
-        if let Some(Printing(on)) = printing {
-            on.set(true);
-        }
-        // `print()` prints the page as it is and blocks: it waits for the next task, after the
-        // microtasks that draw the sheet.
-        set_timeout(
-            || {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            },
-            Duration::ZERO,
-        );
-    };
+    let click = move |_| print_now(printing);
     view! {
         <button type="button" class="btn" data-testid="print-report" on:click=click>
             {tr(lang, "Imprimer la fiche", "Print the report")}

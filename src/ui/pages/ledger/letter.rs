@@ -9,8 +9,6 @@
 //! The litigation summary (`litigation-open`) shows in the same dialogue, with `litigation-action`
 //! for each dunning step done.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::domain::figure::amount_value;
@@ -139,19 +137,7 @@ pub fn LetterDialog() -> impl IntoView {
         let open = state.letter.get()?;
         let lang = open.lang;
         let text = letter_text(&open.letter, lang);
-        let print = move |_| {
-            if let Some(crate::ui::components::report::Printing(on)) = printing {
-                on.set(true);
-            }
-            set_timeout(
-                || {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.print();
-                    }
-                },
-                Duration::ZERO,
-            );
-        };
+        let print = move |_| crate::ui::components::report::print_now(printing);
         let (stage, refs) = (open.stage, open.refs.clone());
         let mark = move |_| {
             if let Some(id) = state.current.get_untracked() {

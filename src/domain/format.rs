@@ -1,4 +1,4 @@
-//! Display formatting of domain values for the interface language: amounts, percentages, plain
+//! Display formatting of domain values in a language (the interface, a letter): amounts, percentages, plain
 //! numbers and dates. Pure string work on `Decimal` (no floats, no browser call), so what is shown
 //! is exactly the engine's figure, rounded for display only.
 //!
@@ -11,7 +11,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::Lang;
+use super::lang::Lang;
 
 /// Narrow no-break space: French thousands separator, and before `%`.
 pub const NNBSP: char = '\u{202F}';
