@@ -18,6 +18,9 @@ test('the demo situation loads in one tap and feeds the monitoring', async ({ pa
   await app.confirmImport();
   await expect(app.byTestId('portfolio-encours')).toHaveAttribute('data-value', '267800.00');
   await expect(app.byTestId('portfolio-overdue')).toHaveAttribute('data-value', '64200.00');
+  // No dunning done yet: it has cost nothing; the lateness has a cost.
+  await expect(app.byTestId('portfolio-cost-dunning')).toHaveAttribute('data-value', '0.00');
+  await expect(app.byTestId('portfolio-cost-lateness')).toHaveAttribute('data-value', /^[1-9]\d*\.\d\d$/);
   const first = app.byTestId('monitoring-row').first();
   await expect(first).toHaveAttribute('data-id', 'demo-translog-express');
   await first.click();

@@ -24,6 +24,14 @@ test('a letter lists the invoices with penalties at its date, prints on one page
   await expect(app.byTestId('letter-text')).toHaveValue(/L441-10/);
   await expect(app.byTestId('letter-text')).toHaveValue(/D441-5/);
 
+  // The letter in English, for a client abroad: the same figures, the dialogue stays French.
+  await app.byTestId('letter-lang-en').click();
+  await expect(app.byTestId('letter-text')).toHaveValue(/Invoice T-5501/);
+  await expect(dialog.getByTestId('letter-total')).toHaveAttribute('data-value', '62305.87');
+  await expect(app.byTestId('letter-close')).toHaveText('Fermer');
+  await app.byTestId('letter-lang-fr').click();
+  await expect(app.byTestId('letter-text')).toHaveValue(/Facture T-5501/);
+
   await app.byTestId('letter-print').click();
   await expect.poll(() => app.printCalls()).toBe(1);
   await expect(app.byTestId('print-letter-sheet')).toBeAttached();

@@ -6,20 +6,23 @@
 //! 2 places, the count), `portfolio-aged-<bucket>`; `monitoring-by-class` / `monitoring-by-rep`
 //! tables (rows `data-key`); each file `monitoring-row` (`data-id`); the empty state
 //! `monitoring-empty`; today's dunning `todays-actions`, each client `todays-action` (`data-id`,
-//! `data-stage`).
+//! `data-stage`); `portfolio-cost-lateness`, `portfolio-cost-dunning`.
 
 use leptos::prelude::*;
 
 use crate::domain::analysis::{ledger_figures, verdict};
 use crate::domain::figure::amount_value;
 use crate::domain::ids::RiskClass;
-use crate::domain::receivables::dunning::{todays_actions, ActionLine, Stage};
+use crate::domain::receivables::dunning::{
+    cost_of_dunning, cost_of_lateness, todays_actions, ActionLine, Stage,
+};
 use crate::domain::receivables::figures::{Bucket, LedgerFigures};
 use crate::domain::receivables::ledger::Ledger;
 use crate::domain::receivables::monitoring::{is_overrun, monitor, FileLine, Monitoring, Totals};
 use crate::ui::components::fmt::tr;
 use crate::ui::format::{format_amount_places, format_date};
 use crate::ui::{display_name, use_state, AppState, Lang, View};
+use rust_decimal::Decimal;
 
 /// One file with a ledger, as the screen shows it.
 #[derive(Clone, PartialEq)]
@@ -153,6 +156,24 @@ fn todays_block(state: AppState, lang: Lang, groups: &[(Stage, Vec<ActionLine>)]
 
 fn body(state: AppState, lang: Lang, m: &Monitoring, lines: &[Line]) -> impl IntoView {
     let t = &m.total;
+    // The portfolio's cost of lateness per year and cost of the dunning done: the sums of the
+    // files' (docs/receivables.md "Dunning").
+    let rules = state
+        .policy
+        .with_untracked(|p| p.receivables.dunning.clone());
+    let costs = lines
+        .iter()
+        .fold((Decimal::ZERO, Decimal::ZERO), |(late, done), l| {
+            let class = l.class.unwrap_or(RiskClass::NotRated);
+            let lateness = l
+                .figures
+                .dso_add
+                .ok()
+                .and_then(|add| cost_of_lateness(l.figures.encours, add, &rules))
+                .unwrap_or_default();
+            let dunning = cost_of_dunning(&l.ledger, class, &rules).total;
+            (late.saturating_add(lateness), done.saturating_add(dunning))
+        });
     let aged = t
         .aged
         .iter()
@@ -198,6 +219,13 @@ fn body(state: AppState, lang: Lang, m: &Monitoring, lines: &[Line]) -> impl Int
             </dl>
             <h2>{lang.pick("Balance âgée", "Aged balance")}</h2>
             <dl class="figures">{aged}</dl>
+            <h2>{lang.pick("Coût du retard et des relances", "Cost of lateness and of dunning")}</h2>
+            <dl class="figures">
+                <div class="figure"><dt>{lang.pick("Coût du retard (par an)", "Cost of lateness (per year)")}</dt>
+                    <dd data-testid="portfolio-cost-lateness" data-value=amount_value(Some(costs.0))>{format_amount_places(lang, costs.0, 2)}</dd></div>
+                <div class="figure"><dt>{lang.pick("Coût des relances faites", "Cost of the dunning done")}</dt>
+                    <dd data-testid="portfolio-cost-dunning" data-value=amount_value(Some(costs.1))>{format_amount_places(lang, costs.1, 2)}</dd></div>
+            </dl>
         </section>
         {totals_table(lang, "monitoring-by-class", lang.pick("Par classe de risque", "By risk class"), lang.pick("Classe", "Class"), by_class)}
         {totals_table(lang, "monitoring-by-rep", lang.pick("Par commercial", "By sales rep"), lang.pick("Commercial", "Sales rep"), by_rep)}

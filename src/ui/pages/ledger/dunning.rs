@@ -21,7 +21,7 @@ use crate::domain::receivables::dunning::{
 };
 use crate::domain::receivables::figures::LedgerFigures;
 use crate::domain::receivables::ledger::Ledger;
-use crate::domain::receivables::letters::{letter, LetterKind};
+use crate::domain::receivables::letters::{letter, Letter, LetterKind};
 use crate::domain::receivables::penalties::{penalties, Penalties};
 use crate::domain::receivables::rules::ReceivablesRules;
 use crate::ui::format::{format_amount_places, format_date};
@@ -82,29 +82,43 @@ pub(super) fn dunning_of(
     }
 }
 
-/// Opens the letter of `stage` for the invoices `refs` of the open file, dated today.
-fn open_letter(state: AppState, stage: Stage, refs: Vec<String>) {
-    let lang = state.lang.get_untracked();
-    let today = state.today.get_untracked();
-    let built = state.current_file.with_untracked(|f| {
+/// The letter for `refs` of the open file, in French and in English (the dialogue switches
+/// between them), dated `date`, or penalties at the situation date when `date` is `None`.
+fn build_letters(
+    state: AppState,
+    refs: &[String],
+    kind: LetterKind,
+    date: Option<chrono::NaiveDate>,
+) -> Option<[Letter; 2]> {
+    state.current_file.with_untracked(|f| {
         let f = f.as_ref()?;
         let ledger = f.ledger.as_ref()?;
+        let date = date.unwrap_or(ledger.as_of);
         state.policy.with_untracked(|p| {
-            Some(letter(
-                ledger,
-                &refs,
-                LetterKind::from_stage(stage),
-                &f.name,
-                today,
-                &p.receivables.penalties,
-                p.receivables.dunning.stale_after_days,
-                lang,
-            ))
+            let one = |lang| {
+                letter(
+                    ledger,
+                    refs,
+                    kind,
+                    &f.name,
+                    date,
+                    &p.receivables.penalties,
+                    p.receivables.dunning.stale_after_days,
+                    lang,
+                )
+            };
+            Some([one(Lang::Fr), one(Lang::En)])
         })
-    });
-    if let Some(letter) = built {
+    })
+}
+
+/// Opens the letter of `stage` for the invoices `refs` of the open file, dated today.
+fn open_letter(state: AppState, stage: Stage, refs: Vec<String>) {
+    let today = state.today.get_untracked();
+    if let Some(letters) = build_letters(state, &refs, LetterKind::from_stage(stage), Some(today)) {
+        let lang = state.lang.get_untracked();
         state.letter.set(Some(OpenLetter {
-            letter,
+            letters,
             lang,
             stage,
             refs,
@@ -116,34 +130,22 @@ fn open_letter(state: AppState, stage: Stage, refs: Vec<String>) {
 /// Opens the litigation summary: every late, undisputed invoice at the situation date, with
 /// the dunning done.
 fn open_litigation(state: AppState, actions: Vec<(Stage, chrono::NaiveDate, Vec<String>)>) {
-    let lang = state.lang.get_untracked();
-    let built = state.current_file.with_untracked(|f| {
-        let f = f.as_ref()?;
-        let ledger = f.ledger.as_ref()?;
-        let refs: Vec<String> = ledger
-            .items
-            .iter()
-            .filter(|i| i.due_on.is_some_and(|d| d < ledger.as_of) && i.open > Decimal::ZERO)
-            .map(|i| i.reference.clone())
-            .collect();
-        state.policy.with_untracked(|p| {
-            let letter = letter(
-                ledger,
-                &refs,
-                LetterKind::FormalNotice,
-                &f.name,
-                ledger.as_of,
-                &p.receivables.penalties,
-                p.receivables.dunning.stale_after_days,
-                lang,
-            );
-            Some((letter, refs))
-        })
+    let refs: Vec<String> = state.current_file.with_untracked(|f| {
+        f.as_ref()
+            .and_then(|f| f.ledger.as_ref())
+            .map(|l| {
+                l.items
+                    .iter()
+                    .filter(|i| i.due_on.is_some_and(|d| d < l.as_of) && i.open > Decimal::ZERO)
+                    .map(|i| i.reference.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
     });
-    if let Some((letter, refs)) = built {
-        let stage = Stage::LitigationReview;
+    if let Some(letters) = build_letters(state, &refs, LetterKind::FormalNotice, None) {
+        let (lang, stage) = (state.lang.get_untracked(), Stage::LitigationReview);
         state.letter.set(Some(OpenLetter {
-            letter,
+            letters,
             lang,
             stage,
             refs,

@@ -5,7 +5,8 @@
 //! Test ids: `letter-open` (the ledger's button), `letter-dialog`, `letter-title`, `letter-line`
 //! (each invoice, `data-ref`), `letter-total` (data-value: the total due), `letter-deadline`
 //! (data-value: ISO date, a formal notice only), `letter-stale`, `letter-text` (the text for an
-//! e-mail), `letter-print`, `letter-mark-sent`, `letter-close`; printed, `print-letter-sheet`.
+//! e-mail), `letter-lang-fr` / `letter-lang-en` (the letter's language, the interface's at first),
+//! `letter-print`, `letter-mark-sent`, `letter-close`; printed, `print-letter-sheet`.
 //! The litigation summary (`litigation-open`) shows in the same dialogue, with `litigation-action`
 //! for each dunning step done.
 
@@ -20,7 +21,9 @@ use crate::ui::{use_state, AppState, Lang};
 /// A letter open in the dialogue, with the stage and invoices it is for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenLetter {
-    pub letter: Letter,
+    /// The letter in French, then in English.
+    pub letters: [Letter; 2],
+    /// The language shown, printed and copied (the interface's when it opens).
     pub lang: Lang,
     pub stage: Stage,
     pub refs: Vec<String>,
@@ -120,11 +123,23 @@ fn litigation_body(
     .into_any()
 }
 
+impl OpenLetter {
+    /// The letter in the language chosen.
+    pub fn letter(&self) -> &Letter {
+        let [fr, en] = &self.letters;
+        if self.lang.is_fr() {
+            fr
+        } else {
+            en
+        }
+    }
+}
+
 /// What the dialogue and the printed sheet show.
 fn open_body(open: &OpenLetter) -> AnyView {
     match &open.litigation {
-        Some(actions) => litigation_body(&open.letter, actions, open.lang),
-        None => letter_body(&open.letter, open.lang),
+        Some(actions) => litigation_body(open.letter(), actions, open.lang),
+        None => letter_body(open.letter(), open.lang),
     }
 }
 
@@ -135,8 +150,10 @@ pub fn LetterDialog() -> impl IntoView {
     let printing = use_context::<crate::ui::components::report::Printing>();
     move || {
         let open = state.letter.get()?;
+        // The letter in its language; the dialogue around it in the interface's.
         let lang = open.lang;
-        let text = letter_text(&open.letter, lang);
+        let ui = state.lang.get();
+        let text = letter_text(open.letter(), lang);
         let print = move |_| crate::ui::components::report::print_now(printing);
         let (stage, refs) = (open.stage, open.refs.clone());
         let mark = move |_| {
@@ -148,17 +165,23 @@ pub fn LetterDialog() -> impl IntoView {
         Some(view! {
             <div class="dialog-backdrop">
                 <div class="dialog dialog-wide letter" role="dialog" aria-modal="true" aria-labelledby="letter-heading" data-testid="letter-dialog">
-                    <h2 id="letter-heading">{open.letter.kind.label(lang)}</h2>
+                    <h2 id="letter-heading">{open.letter().kind.label(lang)}</h2>
+                    <div class="choices" role="group" aria-label=ui.pick("Langue de la lettre", "The letter's language")>
+                        <button class="btn btn-choice" data-testid="letter-lang-fr" aria-pressed=lang.is_fr().to_string()
+                            on:click=move |_| state.letter.update(|l| if let Some(l) = l { l.lang = Lang::Fr })>"Français"</button>
+                        <button class="btn btn-choice" data-testid="letter-lang-en" aria-pressed=(!lang.is_fr()).to_string()
+                            on:click=move |_| state.letter.update(|l| if let Some(l) = l { l.lang = Lang::En })>"English"</button>
+                    </div>
                     <div class="letter-page">{open_body(&open)}</div>
                     <label class="field">
-                        <span>{lang.pick("Texte pour un e-mail", "Text for an e-mail")}</span>
+                        <span>{ui.pick("Texte pour un e-mail", "Text for an e-mail")}</span>
                         <textarea readonly rows="8" data-testid="letter-text" prop:value=text></textarea>
                     </label>
                     <div class="dialog-actions">
-                        <button class="btn" data-testid="letter-close" on:click=move |_| state.letter.set(None)>{lang.pick("Fermer", "Close")}</button>
-                        <button class="btn" data-testid="letter-print" on:click=print>{lang.pick("Imprimer", "Print")}</button>
+                        <button class="btn" data-testid="letter-close" on:click=move |_| state.letter.set(None)>{ui.pick("Fermer", "Close")}</button>
+                        <button class="btn" data-testid="letter-print" on:click=print>{ui.pick("Imprimer", "Print")}</button>
                         {open.litigation.is_none().then(|| view! {
-                            <button class="btn btn-primary" data-testid="letter-mark-sent" on:click=mark>{lang.pick("Marquer comme envoyée", "Mark as sent")}</button>
+                            <button class="btn btn-primary" data-testid="letter-mark-sent" on:click=mark>{ui.pick("Marquer comme envoyée", "Mark as sent")}</button>
                         })}
                     </div>
                 </div>
