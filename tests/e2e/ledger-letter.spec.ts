@@ -12,6 +12,14 @@ test('a letter lists the invoices with penalties at its date, prints on one page
   const app = new Encours(page);
   await app.pinDate();
   await app.stubPrint();
+  // The clipboard, recorded rather than used (how a headless browser grants it varies).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __copied: string[] };
+    w.__copied = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: (t: string) => (w.__copied.push(t), Promise.resolve()) },
+    });
+  });
   await app.open();
   await app.loadDemoSituation();
   await app.byTestId('todays-action').and(page.locator('[data-id="demo-translog-express"]')).click();
@@ -23,6 +31,13 @@ test('a letter lists the invoices with penalties at its date, prints on one page
   await expect(app.byTestId('letter-text')).toHaveValue(/T-5501/);
   await expect(app.byTestId('letter-text')).toHaveValue(/L441-10/);
   await expect(app.byTestId('letter-text')).toHaveValue(/D441-5/);
+
+  await app.byTestId('letter-copy').click();
+  await expect(page.getByText('Texte de la lettre copié.')).toBeVisible();
+  const copied = await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied);
+  expect(copied).toHaveLength(1);
+  expect(copied[0]).toContain('T-5501');
+  expect(copied[0]).toEqual(await app.byTestId('letter-text').inputValue());
 
   // The letter in English, for a client abroad: the same figures, the dialogue stays French.
   await app.byTestId('letter-lang-en').click();

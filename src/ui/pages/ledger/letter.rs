@@ -6,7 +6,7 @@
 //! (each invoice, `data-ref`), `letter-total` (data-value: the total due), `letter-deadline`
 //! (data-value: ISO date, a formal notice only), `letter-stale`, `letter-text` (the text for an
 //! e-mail), `letter-lang-fr` / `letter-lang-en` (the letter's language, the interface's at first),
-//! `letter-print`, `letter-mark-sent`, `letter-close`; printed, `print-letter-sheet`.
+//! `letter-copy` (to the clipboard), `letter-print`, `letter-mark-sent`, `letter-close`; printed, `print-letter-sheet`.
 //! The litigation summary (`litigation-open`) shows in the same dialogue, with `litigation-action`
 //! for each dunning step done.
 
@@ -175,10 +175,11 @@ pub fn LetterDialog() -> impl IntoView {
                     <div class="letter-page">{open_body(&open)}</div>
                     <label class="field">
                         <span>{ui.pick("Texte pour un e-mail", "Text for an e-mail")}</span>
-                        <textarea readonly rows="8" data-testid="letter-text" prop:value=text></textarea>
+                        <textarea readonly rows="8" data-testid="letter-text" prop:value=text.clone()></textarea>
                     </label>
                     <div class="dialog-actions">
                         <button class="btn" data-testid="letter-close" on:click=move |_| state.letter.set(None)>{ui.pick("Fermer", "Close")}</button>
+                        <button class="btn" data-testid="letter-copy" on:click=move |_| copy_text(state, &text)>{ui.pick("Copier le texte", "Copy the text")}</button>
                         <button class="btn" data-testid="letter-print" on:click=print>{ui.pick("Imprimer", "Print")}</button>
                         {open.litigation.is_none().then(|| view! {
                             <button class="btn btn-primary" data-testid="letter-mark-sent" on:click=mark>{ui.pick("Marquer comme envoyée", "Mark as sent")}</button>
@@ -188,6 +189,48 @@ pub fn LetterDialog() -> impl IntoView {
             </div>
         })
     }
+}
+
+/// Puts `text` on the clipboard (`navigator.clipboard.writeText`, reached through `Reflect` so a
+/// browser without it simply says so), then says whether it worked.
+fn copy_text(state: AppState, text: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let promise = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).ok())
+        .filter(|c| !c.is_undefined())
+        .and_then(|clipboard| {
+            let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).ok()?;
+            let write: js_sys::Function = write.dyn_into().ok()?;
+            write
+                .call1(&clipboard, &JsValue::from_str(text))
+                .ok()?
+                .dyn_into::<js_sys::Promise>()
+                .ok()
+        });
+    let Some(promise) = promise else {
+        state.notify(crate::store::Bilingual::new(
+            "Le navigateur ne permet pas de copier : sélectionnez le texte et copiez-le.",
+            "The browser does not allow copying: select the text and copy it.",
+        ));
+        return;
+    };
+    type Callback = wasm_bindgen::closure::Closure<dyn FnMut(JsValue)>;
+    let done: Callback = wasm_bindgen::closure::Closure::once(move |_: JsValue| {
+        state.notify(crate::store::Bilingual::new(
+            "Texte de la lettre copié.",
+            "The letter's text is copied.",
+        ));
+    });
+    let failed: Callback = wasm_bindgen::closure::Closure::once(move |_: JsValue| {
+        state.notify(crate::store::Bilingual::new(
+            "La copie a été refusée : sélectionnez le texte et copiez-le.",
+            "Copying was refused: select the text and copy it.",
+        ));
+    });
+    let _ = promise.then2(&done, &failed);
+    // Each runs at most once, when the promise settles; the page keeps them until then.
+    done.forget();
+    failed.forget();
 }
 
 /// The printed letter: drawn in place of the credit report while a letter is open.

@@ -6,7 +6,7 @@
 //! Test ids: `policy-rate-<i>-from|ecb|legal`, `policy-rate-add`, `policy-rate-remove`,
 //! `policy-contractual-rate`, `policy-penalty-margin`, `policy-indemnity`,
 //! `policy-stage-<class>-<stage>` (days; empty: no such stage for the class),
-//! `policy-stage-cost-<stage>`, `policy-litigation-threshold`, `policy-small-claims-ceiling`,
+//! `policy-stage-cost-<stage>`, `policy-stage-channel-<stage>`, `policy-litigation-threshold`, `policy-small-claims-ceiling`,
 //! `policy-stale-days`, `policy-financing-rate`, `policy-margin-rate`.
 
 use chrono::{Datelike, Months};
@@ -18,7 +18,7 @@ use super::widgets::*;
 use crate::domain::ids::RiskClass;
 use crate::domain::policy::Policy;
 use crate::domain::policy_place::{Place, ReceivablesPart};
-use crate::domain::receivables::dunning::{Stage, StageRule};
+use crate::domain::receivables::dunning::{Channel, Stage, StageRule};
 use crate::domain::receivables::penalties::RateRow;
 
 /// How a number of these sections is read and written: its kind and where it lives.
@@ -248,6 +248,43 @@ fn set_stage_cost(p: &mut Policy, at: usize, v: Option<Decimal>) {
     }
 }
 
+/// A stage's channel, the same in every class (set in all of them).
+fn channel_field(ed: Editor, si: usize) -> AnyView {
+    let lang = ed.lang;
+    let Some(&stage) = Stage::ALL.get(si) else {
+        return ().into_any();
+    };
+    let current = ed.draft.with_untracked(|p| {
+        p.receivables
+            .dunning
+            .plans
+            .iter()
+            .flat_map(|c| c.stages.iter())
+            .find(|r| r.stage == stage)
+            .map(|r| r.channel)
+    });
+    let options = Channel::ALL
+        .iter()
+        .map(|c| view! { <option value=c.key() selected=current == Some(*c)>{c.label(lang)}</option> })
+        .collect_view();
+    let label = format!("{} — {}", lang.pick("Canal", "Channel"), stage.label(lang));
+    view! {
+        <select class="pf-select" data-testid=format!("policy-stage-channel-{}", stage.key()) aria-label=label disabled=ed.readonly
+            on:change=move |ev| {
+                if let Some(channel) = Channel::from_key(&event_target_value(&ev)) {
+                    ed.draft.update(|p| {
+                        for r in p.receivables.dunning.plans.iter_mut().flat_map(|c| c.stages.iter_mut()).filter(|r| r.stage == stage) {
+                            r.channel = channel;
+                        }
+                    });
+                }
+            }>
+            {options}
+        </select>
+    }
+    .into_any()
+}
+
 /// The dunning plan: the days of each stage by class, the stages' costs, the thresholds.
 pub(super) fn dunning_section(ed: Editor) -> AnyView {
     let lang = ed.lang;
@@ -315,6 +352,13 @@ pub(super) fn dunning_section(ed: Editor) -> AnyView {
     body.push(line(
         text("", lang.pick("Coût unitaire", "Unit cost").into()),
         costs,
+    ));
+    let channels = (0..Stage::ALL.len())
+        .map(|si| channel_field(ed, si))
+        .collect();
+    body.push(line(
+        text("", lang.pick("Canal", "Channel").into()),
+        channels,
     ));
     let settings: [(&str, &str, &str, Kind, ReadNum, WriteNum); 5] = [
         (
