@@ -25,9 +25,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * 622.6 KB with penalties, dunning and letters (2026-12-04, +52.9 KB): the dated rate table and
  * the plan by class in the policy (with their serde derive and checks), the penalties, the plan,
  * the letters' wording in both languages, today's actions and the letter dialogue.
- * 630.7 KB with the editors of the rate table and the plan and the litigation summary (+8.1 KB).
+ * 630.7 KB with the editors of the rate table and the plan and the litigation summary (+8.1 KB);
+ * 634.9 KB with letters in either language, the clipboard and the portfolio's costs (+4.2 KB).
  */
-const MEASURED_GZIP = 631_000;
+const MEASURED_GZIP = 635_000;
 const SLACK_GZIP = 8_000;
 const CEILING_GZIP = MEASURED_GZIP + SLACK_GZIP;
 const dir = process.argv[2] ?? 'dist';
