@@ -24,6 +24,9 @@
 //! of FINANCE.md apply, with the banner. Every failure of the browser's storage is a value here,
 //! never a panic: the app keeps working in memory.
 //!
+//!
+//! (About 400 lines: the store's one type and every read and write it makes; the records,
+//! the loading, the space and the outcomes are rooms of their own.)
 
 mod kv;
 mod load;

@@ -2,6 +2,8 @@
 //! the file that lists its code, else to the file with its SIREN, else waits for the user's
 //! choice (link to a file, create a file from its name and code, skip). The plan shows what
 //! changes before anything is stored; applying it is refused whole when it does not fit.
+//!
+//! (About 400 lines: the plan, its choices and its application are one flow, read together.)
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;

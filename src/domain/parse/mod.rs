@@ -43,7 +43,7 @@ pub use amount::MAX_AMOUNT;
 pub use amount::MAX_DECIMALS;
 pub use count::parse_count;
 pub use count::CountError;
-pub use date::parse_iso_date;
+pub use date::{parse_compact_date, parse_day_month_year, parse_iso_date};
 pub use siren::validate_siren;
 pub use siren::SirenError;
 

@@ -2,6 +2,8 @@
 //! sign first or last, dates in the three written forms, the `Sens` of a `Montant`.
 
 use chrono::NaiveDate;
+
+use crate::domain::parse::{parse_compact_date, parse_day_month_year, parse_iso_date};
 use rust_decimal::Decimal;
 
 use crate::domain::parse::{MAX_AMOUNT, MAX_DECIMALS};
@@ -52,24 +54,10 @@ pub fn parse_fec_amount(s: &str) -> Option<Decimal> {
 
 /// A real calendar date written `AAAAMMJJ`, `AAAA-MM-JJ` or `JJ/MM/AAAA` (`20250230` is none).
 pub fn parse_fec_date(s: &str) -> Option<NaiveDate> {
-    let b = s.trim().as_bytes();
-    let num = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = b.get(range)?;
-        part.iter().try_fold(0u32, |acc, &c| {
-            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-        })
-    };
-    let (y, m, d) = match b.len() {
-        8 => (num(0..4)?, num(4..6)?, num(6..8)?),
-        10 if b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') => {
-            (num(0..4)?, num(5..7)?, num(8..10)?)
-        }
-        10 if b.get(2) == Some(&b'/') && b.get(5) == Some(&b'/') => {
-            (num(6..10)?, num(3..5)?, num(0..2)?)
-        }
-        _ => return None,
-    };
-    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+    let s = s.trim();
+    parse_compact_date(s)
+        .or_else(|| parse_iso_date(s))
+        .or_else(|| parse_day_month_year(s, b"/"))
 }
 
 /// The sign a `Sens` gives a `Montant`: `D` or `+1` is +1, `C` or `-1` is −1 (case ignored).

@@ -4,32 +4,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::mapping::header_key;
-use crate::domain::parse::{parse_iso_date, validate_siren};
+use crate::domain::parse::{parse_day_month_year, parse_iso_date, validate_siren};
 use crate::domain::receivables::ledger::ItemKind;
 
 /// A real calendar date written `JJ/MM/AAAA`, `AAAA-MM-JJ` or `JJ.MM.AAAA` (`31/02/2025` is
 /// none). Two-digit days and months, four-digit years, nothing else on the cell.
 pub fn parse_csv_date(s: &str) -> Option<NaiveDate> {
-    if let Some(d) = parse_iso_date(s) {
-        return Some(d);
-    }
-    let b = s.as_bytes();
-    if b.len() != 10 {
-        return None;
-    }
-    let sep = *b.get(2)?;
-    if !matches!(sep, b'/' | b'.') || b.get(5) != Some(&sep) {
-        return None;
-    }
-    let num = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = s.get(range)?;
-        if !part.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        part.parse().ok()
-    };
-    let year = i32::try_from(num(6..10)?).ok()?;
-    NaiveDate::from_ymd_opt(year, num(3..5)?, num(0..2)?)
+    parse_iso_date(s).or_else(|| parse_day_month_year(s, b"/."))
 }
 
 /// The kind named by a `type` cell, when the word is one an ERP writes (case, accents, `-`

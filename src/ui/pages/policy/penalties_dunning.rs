@@ -8,6 +8,9 @@
 //! `policy-stage-<class>-<stage>` (days; empty: no such stage for the class),
 //! `policy-stage-cost-<stage>`, `policy-stage-channel-<stage>`, `policy-litigation-threshold`, `policy-small-claims-ceiling`,
 //! `policy-stale-days`, `policy-financing-rate`, `policy-margin-rate`.
+//!
+//! (Longer than the other rooms: the rate table and the plan grid each need their accessors —
+//! one small function per slot — next to the two sections that use them.)
 
 use chrono::{Datelike, Months};
 use leptos::prelude::*;
